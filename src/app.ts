@@ -1,0 +1,127 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import { Type } from '@sinclair/typebox';
+import { sql } from 'kysely';
+import { accountsRoutes } from './accounts/accounts.routes.ts';
+import { accountsService, type AccountsService } from './accounts/accounts.service.ts';
+import { agenciesRoutes } from './agencies/agencies.routes.ts';
+import { agenciesService, type AgenciesService } from './agencies/agencies.service.ts';
+import type { Db } from './platform/db/database.ts';
+import { AppError } from './platform/http/errors.ts';
+import { errorResponses } from './platform/http/schemas.ts';
+import {
+  createHttpServer,
+  registerHttpPlugins,
+  sendError,
+  type RouteInfo,
+} from './platform/http/server.ts';
+import { regionsRoutes } from './regions/regions.routes.ts';
+import { regionsService, type RegionsService } from './regions/regions.service.ts';
+
+export const VERSION = '0.1.0';
+export const WEB_DIST = fileURLToPath(new URL('../web/dist/', import.meta.url));
+
+/** The modules' services, wired to one database. */
+export interface Services {
+  readonly regions: RegionsService;
+  readonly agencies: AgenciesService;
+  readonly accounts: AccountsService;
+}
+
+export function createServices(db: Db): Services {
+  const agencies = agenciesService(db);
+  return {
+    regions: regionsService(db),
+    agencies,
+    accounts: accountsService(db, (code) => agencies.agencyExists(code)),
+  };
+}
+
+/** Builds the HTTP application: API, health checks, OpenAPI, and the web app from web/dist. */
+export async function buildApp(options: {
+  db: Db;
+  services: Services;
+  logLevel: string;
+  webDist?: string;
+}) {
+  const { services } = options;
+  const { app, routes } = createHttpServer({
+    logLevel: options.logLevel,
+    resolvePrincipal: async ({ token, session }) =>
+      token !== undefined
+        ? services.accounts.principalForToken(token)
+        : session !== undefined
+          ? services.accounts.principalForSession(session)
+          : undefined,
+  });
+  await registerHttpPlugins(app, VERSION);
+
+  const health = {
+    tags: ['Health'],
+    response: { 200: Type.Object({ status: Type.String() }), ...errorResponses(503) },
+  };
+  app.get(
+    '/healthz',
+    {
+      config: { access: 'public' },
+      schema: { ...health, summary: 'Liveness: the process answers' },
+    },
+    () => ({
+      status: 'ok',
+    }),
+  );
+  app.get(
+    '/readyz',
+    {
+      config: { access: 'public' },
+      schema: { ...health, summary: 'Readiness: the database answers' },
+    },
+    async (request, reply) => {
+      try {
+        await sql`select 1`.execute(options.db);
+        return { status: 'ready' };
+      } catch (error) {
+        request.log.warn({ err: error }, 'database not reachable');
+        return sendError(
+          request,
+          reply,
+          new AppError('DATABASE_UNAVAILABLE', 'The database does not answer; see the server log.'),
+        );
+      }
+    },
+  );
+
+  regionsRoutes(app, services.regions);
+  agenciesRoutes(app, services.agencies);
+  accountsRoutes(app, services.accounts);
+
+  const webDist = options.webDist ?? WEB_DIST;
+  const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webDist,
+      prefix: '/',
+      wildcard: false,
+      index: ['index.html'],
+    });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isPage =
+      request.method === 'GET' &&
+      !request.url.startsWith('/api/') &&
+      (request.headers.accept ?? '').includes('text/html');
+    if (isPage && hasWeb) return reply.type('text/html').sendFile('index.html');
+    return sendError(
+      request,
+      reply,
+      new AppError(
+        'NOT_FOUND',
+        `No route ${request.method} ${request.url.split('?')[0]}; the API is described at /api/openapi.json and /docs.`,
+      ),
+    );
+  });
+
+  return { app, routes: routes as readonly RouteInfo[] };
+}

@@ -1,0 +1,239 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { SingleBar, Presets } from 'cli-progress';
+import { Command, Option } from 'commander';
+import { pino } from 'pino';
+import { buildApp, createServices, VERSION, WEB_DIST, type Services } from './app.ts';
+import { prepareDatabase } from './bootstrap.ts';
+import { ConfigError, loadConfig, type Config } from './platform/config.ts';
+import { openDatabase, type DatabaseHandle } from './platform/db/database.ts';
+import type { EmbeddedRole } from './platform/db/embedded.ts';
+
+/** A progress bar on stderr for long work; silent when stderr is not a terminal. */
+function progressBar(label: string) {
+  const bar = new SingleBar(
+    { format: `${label} [{bar}] {percentage}% {value}/{total}`, hideCursor: true },
+    Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    update(done: number, total: number) {
+      if (!started) {
+        bar.start(total, 0);
+        started = true;
+      }
+      bar.setTotal(total);
+      bar.update(done);
+    },
+    stop() {
+      if (started) bar.stop();
+    },
+  };
+}
+
+/**
+ * Opens the database as the configuration says and brings it up to date, so that every command
+ * works on a fresh data directory, an empty external database, or next to a running server.
+ */
+async function openPrepared(
+  config: Config,
+  role: EmbeddedRole,
+  log: (message: string) => void,
+): Promise<{ handle: DatabaseHandle; services: Services }> {
+  const handle = await openDatabase(config, role, log);
+  try {
+    const services = createServices(handle.db);
+    const bar = progressBar('Regions');
+    const report = await prepareDatabase(handle, services, {
+      onRegionProgress: (d, t) => bar.update(d, t),
+    });
+    bar.stop();
+    if (report.migrationsApplied.length > 0)
+      log(`applied migrations ${report.migrationsApplied.join(', ')}`);
+    if (!report.regions.skipped) {
+      const l = report.regions.byLevel;
+      log(
+        `imported the region reference: ${l[1]} provinces, ${l[2]} regencies and cities, ${l[3]} districts, ${l[4]} villages`,
+      );
+    }
+    return { handle, services };
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
+
+/** Runs a command with a prepared database and closes it afterwards, whatever happens. */
+async function withDatabase<T>(
+  work: (ctx: { handle: DatabaseHandle; services: Services; config: Config }) => Promise<T>,
+): Promise<T> {
+  const config = loadConfig();
+  const log = (message: string) => process.stderr.write(`padu: ${message}\n`);
+  const { handle, services } = await openPrepared(config, 'command', log);
+  try {
+    return await work({ handle, services, config });
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Builds web/dist with Vite when it is missing, so that `npm start` needs no separate build. */
+async function ensureWebBuilt(log: (message: string) => void): Promise<void> {
+  if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) return;
+  log('building the web app (web/dist is missing)…');
+  try {
+    const vite = await import('vite');
+    await vite.build({
+      configFile: path.resolve(WEB_DIST, '..', 'vite.config.ts'),
+      logLevel: 'warn',
+    });
+  } catch (error) {
+    log(
+      `could not build the web app (${(error as Error).message}); the API works, the console will not`,
+    );
+  }
+}
+
+async function start(): Promise<void> {
+  const config = loadConfig();
+  const logger = pino({ level: config.logLevel });
+  const log = (message: string) => logger.info(message);
+  await ensureWebBuilt(log);
+  const { handle, services } = await openPrepared(config, 'server', log);
+  log(`database: ${handle.description}`);
+  if (config.demo) {
+    for (const account of await services.accounts.seedDemoAccounts()) {
+      logger.warn(
+        `demo account created: ${account.username} / ${account.password} (${account.role}); set PADU_DEMO=0 in production`,
+      );
+    }
+  }
+  const { app } = await buildApp({ db: handle.db, services, logLevel: config.logLevel });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal} received: closing HTTP connections, then the database`);
+    const force = setTimeout(() => {
+      logger.error('shutdown took longer than 20 s; exiting');
+      process.exit(1);
+    }, 20_000);
+    force.unref();
+    try {
+      await app.close();
+      await handle.close();
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  try {
+    const address = await app.listen({ port: config.port, host: config.host });
+    logger.info(`Padu ${VERSION} is ready at ${address} (API reference: ${address}/docs)`);
+  } catch (error) {
+    await handle.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
+      throw new ConfigError(
+        code === 'EADDRNOTAVAIL' ? 'PADU_HOST' : 'PADU_PORT',
+        `cannot listen on ${config.host}:${config.port} (${code}); choose another PADU_PORT or PADU_HOST.`,
+      );
+    }
+    throw error;
+  }
+}
+
+const program = new Command()
+  .name('padu')
+  .description(
+    "Padu, an open platform for Indonesia's SPBE. Configuration comes from PADU_* variables (see README.md).",
+  )
+  .version(VERSION)
+  .showHelpAfterError();
+
+program
+  .command('start')
+  .description('Start the server (API, console and web app) on PADU_HOST:PADU_PORT')
+  .action(start);
+
+program
+  .command('migrate')
+  .description('Apply pending database migrations (start does this too)')
+  .action(() =>
+    withDatabase(() => {
+      process.stdout.write('The database is up to date.\n');
+      return Promise.resolve();
+    }),
+  );
+
+const regions = program
+  .command('regions')
+  .description('The administrative region reference (wilayah)');
+regions
+  .command('import')
+  .description(
+    'Import provinces, regencies, districts and villages from idn-area-data (skipped when unchanged)',
+  )
+  .option('--force', 'import even when the same source was imported before')
+  .action((options: { force?: boolean }) =>
+    withDatabase(async ({ handle }) => {
+      const { importRegions } = await import('./regions/regions.import.ts');
+      const bar = progressBar('Regions');
+      const result = await importRegions(handle.pool, {
+        force: options.force === true,
+        onProgress: (d, t) => bar.update(d, t),
+      });
+      bar.stop();
+      const l = result.byLevel;
+      process.stdout.write(
+        `${result.skipped ? 'Unchanged since the last import' : `Imported: ${result.inserted} new, ${result.updated} updated`}; ` +
+          `${l[1]} provinces, ${l[2]} regencies and cities, ${l[3]} districts, ${l[4]} villages.\n`,
+      );
+    }),
+  );
+
+const tokens = program.command('tokens').description('API tokens for scripts');
+tokens
+  .command('create')
+  .description('Create an API token; the token is the last line printed')
+  .addOption(new Option('--admin', 'a platform_admin token').conflicts('agency'))
+  .option('--agency <code>', 'an agency_operator token for this agency (e.g. 34.04 or P.KEMENKES)')
+  .option('--name <name>', 'what the token is for', 'cli')
+  .action((options: { admin?: boolean; agency?: string; name: string }) =>
+    withDatabase(async ({ services }) => {
+      if (options.admin !== true && options.agency === undefined) {
+        throw new ConfigError(
+          '--admin/--agency',
+          'say which kind of token: --admin, or --agency <code>.',
+        );
+      }
+      const created = await services.accounts.createApiToken(
+        options.admin === true
+          ? { name: options.name, role: 'platform_admin', agencyCode: null }
+          : { name: options.name, role: 'agency_operator', agencyCode: options.agency ?? null },
+        'cli',
+      );
+      process.stdout.write(
+        `Created API token ${created.id} (${options.admin === true ? 'platform_admin' : `agency_operator for ${options.agency}`}).\n` +
+          'Send it as "Authorization: Bearer <token>"; it is shown only now:\n' +
+          `${created.token}\n`,
+      );
+    }),
+  );
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`padu: configuration error: ${error.message}\n`);
+    process.exit(2);
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`padu: ${message}\n`);
+  process.exit(1);
+}

@@ -1,0 +1,25 @@
+import { createHash, randomBytes } from 'node:crypto';
+import argon2 from 'argon2';
+
+/** A new random secret (API token or session id) with a readable prefix, e.g. `padu_tok_…`. */
+export function newSecret(prefix: 'padu_tok' | 'padu_ses'): string {
+  return `${prefix}_${randomBytes(32).toString('base64url')}`;
+}
+
+/** Tokens and session ids are stored only as their SHA-256; they carry 256 random bits, so no salt is needed. */
+export function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
+}
+
+/** argon2id with the library's defaults (OWASP's recommended parameters). */
+export function hashPassword(password: string): Promise<string> {
+  return argon2.hash(password, { type: argon2.argon2id });
+}
+
+export async function isPasswordCorrect(hash: string, password: string): Promise<boolean> {
+  try {
+    return await argon2.verify(hash, password);
+  } catch {
+    return false;
+  }
+}

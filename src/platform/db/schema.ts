@@ -1,0 +1,90 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Kysely's view of the tables that the migrations in `migrations/` create. Keep the two in step. */
+export interface Database {
+  regions: RegionsTable;
+  reference_imports: ReferenceImportsTable;
+  audit_log: AuditLogTable;
+  agencies: AgenciesTable;
+  accounts: AccountsTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  schema_migrations: SchemaMigrationsTable;
+}
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface RegionsTable {
+  code: string;
+  name: string;
+  level: number;
+  parent_code: string | null;
+  search_name: string;
+}
+
+export interface ReferenceImportsTable {
+  name: string;
+  checksum: string;
+  row_count: number;
+  imported_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor: string;
+  action: string;
+  subject: string | null;
+  details: ColumnType<unknown, string | undefined, string>;
+}
+
+export type AgencyLevel = 'pusat' | 'provinsi' | 'kabupaten' | 'kota';
+
+export interface AgenciesTable {
+  code: string;
+  name: string;
+  name_en: string | null;
+  level: AgencyLevel;
+  kind: string | null;
+  abbreviation: string | null;
+  aliases: ColumnType<string[], string[] | undefined, string[]>;
+  former_names: ColumnType<string[], string[] | undefined, string[]>;
+  region_code: string | null;
+  search_text: string;
+}
+
+export type Role = 'platform_admin' | 'agency_operator';
+
+export interface AccountsTable {
+  id: Generated<number>;
+  username: string;
+  password_hash: string;
+  role: Role;
+  agency_code: string | null;
+  created_at: Timestamp;
+  disabled_at: Date | null;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  account_id: number;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  token_hash: string;
+  name: string;
+  role: Role;
+  agency_code: string | null;
+  created_at: Timestamp;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export interface SchemaMigrationsTable {
+  version: number;
+  name: string;
+  applied_at: Timestamp;
+}

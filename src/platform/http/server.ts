@@ -1,0 +1,263 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
+import type { Principal, Role } from '../auth/principal.ts';
+import { AppError, type ErrorDetail } from './errors.ts';
+import { validationDetails, validatorCompiler } from './validation.ts';
+
+/**
+ * Who may call a route. Every route that changes anything must declare it (start-up fails
+ * otherwise), so no mutating route can be left open by accident.
+ */
+export type Access = 'public' | 'authenticated' | readonly Role[];
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    principal: Principal | undefined;
+  }
+}
+
+/** The Fastify instance with TypeBox types, as modules' route plugins receive it. */
+export type HttpApp = ReturnType<typeof createHttpServer>['app'];
+
+export const SESSION_COOKIE = 'padu_session';
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export interface HttpServerOptions {
+  readonly logLevel: string;
+  /** Resolves the caller from a bearer token or a session cookie value. */
+  readonly resolvePrincipal: (credential: {
+    token?: string;
+    session?: string;
+  }) => Promise<Principal | undefined>;
+}
+
+export interface RouteInfo {
+  readonly method: string;
+  readonly url: string;
+  readonly access: Access | undefined;
+}
+
+function errorBody(
+  request: FastifyRequest,
+  code: string,
+  message: string,
+  details: readonly ErrorDetail[],
+) {
+  return {
+    error: { code, message, ...(details.length > 0 ? { details } : {}), requestId: request.id },
+  };
+}
+
+/** The session cookie's value; read here because this hook runs before @fastify/cookie's. */
+function sessionCookie(header: string | undefined): string | undefined {
+  for (const part of header?.split(';') ?? []) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === SESSION_COOKIE) return decodeURIComponent(value.join('='));
+  }
+  return undefined;
+}
+
+export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError) {
+  return reply
+    .status(error.status)
+    .send(errorBody(request, error.code, error.message, error.details));
+}
+
+/** Builds the Fastify instance with Padu's validation, errors, security headers, logging and access control. */
+export function createHttpServer(options: HttpServerOptions) {
+  const routes: RouteInfo[] = [];
+  const app = Fastify({
+    logger: { level: options.logLevel },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    requestIdHeader: false,
+    bodyLimit: 1_048_576,
+    routerOptions: { ignoreTrailingSlash: true },
+    ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.decorateRequest('principal', undefined);
+
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    const access = route.config?.access;
+    for (const method of methods) {
+      if (MUTATING.has(method) && access === undefined) {
+        throw new Error(`${method} ${route.url} changes data but declares no config.access`);
+      }
+      if (method !== 'HEAD') routes.push({ method, url: route.url, access });
+    }
+  });
+
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+
+  // Authentication and authorisation run first, before the body is even parsed: an anonymous caller
+  // learns only that it must log in (401), never what a valid body looks like.
+  app.addHook('onRequest', async (request) => {
+    const access = request.routeOptions.config.access;
+    if (access === undefined || access === 'public') return;
+    const authorization = request.headers.authorization;
+    const token = authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : undefined;
+    const session = sessionCookie(request.headers.cookie);
+    request.principal =
+      token !== undefined || session !== undefined
+        ? await options.resolvePrincipal({
+            ...(token !== undefined ? { token } : {}),
+            ...(session !== undefined ? { session } : {}),
+          })
+        : undefined;
+    if (request.principal === undefined) {
+      throw new AppError(
+        'UNAUTHENTICATED',
+        token !== undefined || session !== undefined
+          ? 'The API token or session is unknown, revoked or expired; log in again or create a new token (npx padu tokens create).'
+          : 'This needs a login: send "Authorization: Bearer <token>" (npx padu tokens create --admin) or log in to the console.',
+      );
+    }
+    if (access !== 'authenticated' && !access.includes(request.principal.role)) {
+      throw new AppError(
+        'FORBIDDEN',
+        `This needs the role ${access.join(' or ')}; you are ${request.principal.role}.`,
+      );
+    }
+  });
+
+  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    if (error instanceof AppError) return sendError(request, reply, error);
+    if (error.validation) {
+      const details = validationDetails(
+        error.validation as never,
+        error.validationContext ?? 'body',
+      );
+      return sendError(
+        request,
+        reply,
+        new AppError(
+          'VALIDATION_FAILED',
+          `The request is not valid (${details.length} problem${details.length === 1 ? '' : 's'}): ${details
+            .map((d) => `${d.field} ${d.message}`)
+            .join('; ')}.`,
+          details,
+        ),
+      );
+    }
+    switch (error.code) {
+      case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+        return sendError(
+          request,
+          reply,
+          new AppError('MALFORMED_JSON', `The body is not valid JSON: ${error.message}`),
+        );
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+        return sendError(
+          request,
+          reply,
+          new AppError('PAYLOAD_TOO_LARGE', 'The body is larger than 1 MiB; send less at once.'),
+        );
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+        return sendError(
+          request,
+          reply,
+          new AppError(
+            'UNSUPPORTED_MEDIA_TYPE',
+            `Content-Type ${String(request.headers['content-type'])} is not accepted; send application/json.`,
+          ),
+        );
+      default:
+        break;
+    }
+    if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
+      return reply
+        .status(error.statusCode)
+        .send(
+          errorBody(
+            request,
+            error.statusCode === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED',
+            error.message,
+            [],
+          ),
+        );
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return sendError(
+      request,
+      reply,
+      new AppError(
+        'INTERNAL',
+        `An unexpected error occurred; quote request id ${request.id} to an operator.`,
+      ),
+    );
+  });
+
+  return { app, routes };
+}
+
+/** Registers cookies, security headers and the OpenAPI document with its interactive reference. */
+export async function registerHttpPlugins(app: FastifyInstance, version: string): Promise<void> {
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Padu API',
+        version,
+        description:
+          "Padu, an open platform for Indonesia's SPBE. Errors share one shape: " +
+          '`{ "error": { "code", "message", "details"?, "requestId" } }`.',
+      },
+      components: {
+        securitySchemes: {
+          bearerToken: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'API token from `npx padu tokens create`',
+          },
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+        },
+      },
+    },
+  });
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    uiConfig: { docExpansion: 'list' },
+    staticCSP: false,
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+}
+
+/** The standard security requirement for routes that need a token or session. */
+export const AUTHENTICATED_SECURITY: { [scheme: string]: readonly string[] }[] = [
+  { bearerToken: [] },
+  { session: [] },
+];

@@ -1,0 +1,13 @@
+/**
+ * Normalises Indonesian names for search: lower case, accents and apostrophes dropped
+ * ("Ba'u" -> "bau", "Regapu’u" -> "regapuu"), every other non-alphanumeric run becomes one space.
+ */
+export function normalizeSearchText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['’`‘]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,50 @@
+import { buildApp } from '../../src/app.ts';
+import type { RouteInfo } from '../../src/platform/http/server.ts';
+import { createTestDatabase, type TestDatabase } from './database.ts';
+
+export interface TestServer {
+  /** Base URL of the real HTTP server, e.g. http://127.0.0.1:41234 */
+  readonly url: string;
+  readonly database: TestDatabase;
+  readonly routes: readonly RouteInfo[];
+  /** A new platform_admin API token. */
+  adminToken(): Promise<string>;
+  /** A new agency_operator API token for the agency (default Kabupaten Sleman). */
+  operatorToken(agencyCode?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Starts Padu's real HTTP server on a free port over a fresh test database. */
+export async function startTestServer(): Promise<TestServer> {
+  const database = await createTestDatabase();
+  const { app, routes } = await buildApp({
+    db: database.handle.db,
+    services: database.services,
+    logLevel: 'silent',
+  });
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  const { accounts } = database.services;
+  return {
+    url,
+    database,
+    routes,
+    adminToken: async () =>
+      (
+        await accounts.createApiToken(
+          { name: 'test-admin', role: 'platform_admin', agencyCode: null },
+          'test',
+        )
+      ).token,
+    operatorToken: async (agencyCode = '34.04') =>
+      (
+        await accounts.createApiToken(
+          { name: 'test-operator', role: 'agency_operator', agencyCode },
+          'test',
+        )
+      ).token,
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}

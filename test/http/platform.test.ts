@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+describe('health, OpenAPI and HTTP behaviour', () => {
+  it('answers /healthz and /readyz', async () => {
+    expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: 'ok' });
+    expect(await (await fetch(`${server.url}/readyz`)).json()).toEqual({ status: 'ready' });
+  });
+
+  it('publishes an OpenAPI 3 document listing every API route', async () => {
+    const response = await fetch(`${server.url}/api/openapi.json`);
+    expect(response.status).toBe(200);
+    const doc = (await response.json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, unknown>>;
+    };
+    expect(doc.openapi).toMatch(/^3\./);
+    const documented = new Set(
+      Object.entries(doc.paths).flatMap(([p, ops]) =>
+        Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`),
+      ),
+    );
+    const served = server.routes
+      .filter((r) => r.url.startsWith('/api/v1/') || r.url === '/healthz' || r.url === '/readyz')
+      .map((r) => `${r.method} ${r.url.replace(/:(\w+)/g, '{$1}')}`);
+    expect(served.length).toBeGreaterThan(8);
+    for (const route of served) expect(documented, route).toContain(route);
+  });
+
+  it('serves the interactive reference at /docs', async () => {
+    const response = await fetch(`${server.url}/docs/`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('swagger');
+  });
+
+  it('sets security headers and a request id', async () => {
+    const response = await fetch(`${server.url}/healthz`);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(response.headers.get('x-request-id')).toMatch(/.+/);
+  });
+
+  it('answers an unknown API path with a JSON 404', async () => {
+    const response = await fetch(`${server.url}/api/v1/nothing-here`);
+    expect(response.status).toBe(404);
+    const body = (await response.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('NOT_FOUND');
+    expect(body.error.message).toContain('/api/openapi.json');
+  });
+});

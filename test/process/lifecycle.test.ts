@@ -1,0 +1,126 @@
+import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { isAlive } from '../../src/platform/db/embedded.ts';
+
+const exec = promisify(execFile);
+const PADU = path.resolve('bin/padu.js');
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealthy(
+  url: string,
+  child: ChildProcess,
+  timeoutMs: number,
+): Promise<number> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    if (child.exitCode !== null) throw new Error(`padu start exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return Date.now() - started;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`no answer from ${url}/healthz within ${timeoutMs} ms`);
+}
+
+const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'padu-lifecycle-'));
+await fs.chmod(dataDir, 0o755);
+const port = await freePort();
+const url = `http://127.0.0.1:${port}`;
+const env = {
+  ...process.env,
+  PADU_DATA_DIR: dataDir,
+  PADU_PORT: String(port),
+  PADU_LOG_LEVEL: 'warn',
+  PADU_DATABASE_URL: '',
+};
+const children: ChildProcess[] = [];
+
+function startPadu(): ChildProcess {
+  const child = spawn(process.execPath, [PADU, 'start'], {
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[padu] ${chunk.toString()}`));
+  children.push(child);
+  return child;
+}
+
+async function postmasterPid(): Promise<number | undefined> {
+  const text = await fs
+    .readFile(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8')
+    .catch(() => undefined);
+  return text === undefined ? undefined : Number(text.split('\n')[0]);
+}
+
+afterAll(async () => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  // Stop an embedded server the test left behind, then remove the folder.
+  await exec(process.execPath, [PADU, 'migrate'], { env }).catch(() => undefined);
+  await fs.rm(dataDir, { recursive: true, force: true });
+});
+
+describe('padu start on the embedded PostgreSQL', () => {
+  let token = '';
+
+  it('starts on a fresh data directory and answers /healthz and /readyz', async () => {
+    const child = startPadu();
+    const ms = await waitForHealthy(url, child, 180_000);
+    console.log(`first start (initdb, migrations, 91,599 regions): /healthz after ${ms} ms`);
+    expect((await fetch(`${url}/readyz`)).status).toBe(200);
+  }, 200_000);
+
+  it('a second padu command connects to the running server instead of starting another', async () => {
+    const pidBefore = await postmasterPid();
+    const { stdout } = await exec(process.execPath, [PADU, 'tokens', 'create', '--admin'], { env });
+    token = stdout.trim().split('\n').at(-1) ?? '';
+    expect(token).toMatch(/^padu_tok_/);
+    // The running server sees the token at once: both use the same database.
+    const response = await fetch(`${url}/api/v1/tokens`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(response.status).toBe(200);
+    expect(await postmasterPid()).toBe(pidBefore);
+    expect(isAlive(pidBefore ?? -1)).toBe(true);
+  });
+
+  it('starts again after a SIGKILL without manual clean-up, keeping the data', async () => {
+    const [first] = children;
+    first?.kill('SIGKILL');
+    await new Promise((resolve) => first?.once('exit', resolve));
+    const child = startPadu();
+    const ms = await waitForHealthy(url, child, 60_000);
+    console.log(`restart after SIGKILL: /healthz after ${ms} ms`);
+    expect(ms).toBeLessThan(15_000);
+    const response = await fetch(`${url}/api/v1/tokens`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(response.status).toBe(200);
+  }, 90_000);
+
+  it('shuts down cleanly on SIGTERM, stopping its PostgreSQL', async () => {
+    const child = children.at(-1);
+    const pid = await postmasterPid();
+    child?.kill('SIGTERM');
+    const code = await new Promise((resolve) => child?.once('exit', resolve));
+    expect(code).toBe(0);
+    expect(pid).toBeDefined();
+    expect(isAlive(pid ?? -1)).toBe(false);
+    // A clean PostgreSQL shutdown removes its pid file; a crash would leave it.
+    expect(await postmasterPid()).toBeUndefined();
+  }, 60_000);
+});
