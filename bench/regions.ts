@@ -22,8 +22,13 @@ const importMs = performance.now() - importStarted;
 const { app } = await buildApp({ db: handle.db, services, logLevel: 'silent' });
 const base = await app.listen({ port: 0, host: '127.0.0.1' });
 
+const villages = (
+  (await (await fetch(`${base}/api/v1/regions/32.04.11/children`)).json()) as {
+    items: { code: string }[];
+  }
+).items.map((v) => v.code);
 const kinds: Record<string, (i: number) => string> = {
-  'GET /regions/{village}': (i) => `/api/v1/regions/32.04.11.${String(2001 + (i % 10))}`,
+  'GET /regions/{village}': (i) => `/api/v1/regions/${villages[i % villages.length] ?? ''}`,
   'GET /regions/{regency}/children': () => '/api/v1/regions/32.04/children',
   'GET /regions?level=4&limit=1 (count)': () => '/api/v1/regions?level=4&limit=1',
   'GET /regions?search=<exact>': (i) =>

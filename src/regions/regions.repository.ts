@@ -92,58 +92,41 @@ export function regionsRepository(db: Kysely<Database>) {
     async listRegions(query: RegionListQuery): Promise<{ items: RegionRow[]; total: number }> {
       const search = query.search ?? '';
       return db.transaction().execute(async (trx) => {
-        let select = trx
-          .selectFrom('regions')
-          .select([
-            'code',
-            'name',
-            'level',
-            'parent_code',
-            sql<number>`count(*) over ()`.as('total'),
-          ]);
-        if (query.level !== undefined) select = select.where('level', '=', query.level);
-        if (query.parentCode !== undefined)
-          select = select.where('parent_code', '=', query.parentCode);
-        if (search === '') {
-          select = select.orderBy('code');
-        } else {
+        if (search !== '') {
           await sql`select set_config('pg_trgm.word_similarity_threshold', ${String(FUZZY_THRESHOLD)}, true)`.execute(
             trx,
           );
+        }
+        // One filter for the page and for the count. The count is its own query: a window
+        // count(*) over () would make PostgreSQL read every matching row for every page.
+        const filtered = trx
+          .selectFrom('regions')
+          .$if(query.level !== undefined, (q) => q.where('level', '=', query.level ?? 0))
+          .$if(query.parentCode !== undefined, (q) =>
+            q.where('parent_code', '=', query.parentCode ?? ''),
+          )
+          .$if(search !== '', (q) => q.where(matchesSearch(search)));
+        let page = filtered.select(['code', 'name', 'level', 'parent_code']);
+        if (search === '') {
+          page = page.orderBy('code');
+        } else {
           const core = sql`regexp_replace(search_name, '^(kabupaten|kota|kepulauan) ', '')`;
-          const contains = `%${search}%`;
-          select = select
-            .where(matchesSearch(search))
+          page = page
             .orderBy(
               sql`case
                 when search_name = ${search} or ${core} = ${search} then 0
                 when search_name like ${search + '%'} or ${core} like ${search + '%'} then 1
-                when search_name like ${contains} then 2
+                when search_name like ${`%${search}%`} then 2
                 else 3 end`,
             )
             .orderBy(sql`word_similarity(${search}, search_name)`, 'desc')
             .orderBy('level')
             .orderBy('name');
         }
-        const rows = await select.limit(query.limit).offset(query.offset).execute();
-        let total = rows[0]?.total;
-        if (total === undefined) {
-          // The page is past the end (or empty): count separately so `total` is still exact.
-          total =
-            query.offset === 0
-              ? 0
-              : (
-                  await trx
-                    .selectFrom('regions')
-                    .select((eb) => eb.fn.countAll<number>().as('n'))
-                    .$if(query.level !== undefined, (q) => q.where('level', '=', query.level ?? 0))
-                    .$if(query.parentCode !== undefined, (q) =>
-                      q.where('parent_code', '=', query.parentCode ?? ''),
-                    )
-                    .$if(search !== '', (q) => q.where(matchesSearch(search)))
-                    .executeTakeFirstOrThrow()
-                ).n;
-        }
+        const rows = await page.limit(query.limit).offset(query.offset).execute();
+        const { total } = await filtered
+          .select((eb) => eb.fn.countAll<number>().as('total'))
+          .executeTakeFirstOrThrow();
         return { items: rows.map(toRegion), total };
       });
     },
