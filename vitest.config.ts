@@ -11,6 +11,7 @@ export default defineConfig({
     reporters: ['default'],
     projects: [
       {
+        extends: true,
         test: {
           name: 'embedded',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
@@ -20,6 +21,7 @@ export default defineConfig({
       ...(external
         ? [
             {
+              extends: true,
               test: {
                 name: 'external',
                 // Browser and process tests exercise the embedded server by design; run them once.
