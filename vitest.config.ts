@@ -11,7 +11,7 @@ export default defineConfig({
     reporters: ['default'],
     projects: [
       {
-        extends: true,
+        extends: true as const,
         test: {
           name: 'embedded',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
@@ -21,7 +21,7 @@ export default defineConfig({
       ...(external
         ? [
             {
-              extends: true,
+              extends: true as const,
               test: {
                 name: 'external',
                 // Browser and process tests exercise the embedded server by design; run them once.

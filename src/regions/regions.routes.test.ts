@@ -90,6 +90,16 @@ describe('GET /api/v1/regions', () => {
     expect(body.items[0]).toMatchObject({ code, name });
   });
 
+  it('search by code, dotted or not, finds that region', async () => {
+    for (const search of ['32.04', '3204']) {
+      const { body } = await getJson(`/api/v1/regions?search=${search}`);
+      expect(body).toMatchObject({
+        total: 1,
+        items: [{ code: '32.04', name: 'Kabupaten Bandung' }],
+      });
+    }
+  });
+
   it('search with a level word narrows to that level', async () => {
     const { body } = await getJson('/api/v1/regions?search=kecamatan%20sleman&limit=5');
     expect(body.items[0]).toMatchObject({ code: '34.04.13', name: 'Sleman', level: 3 });

@@ -124,6 +124,17 @@ export function regionsService(db: Kysely<Database>): RegionsService {
           );
         }
       }
+      // A code typed into the search box ("32.04", "3204") finds that region.
+      const searchedCode =
+        query.search !== undefined ? toDottedRegionCode(query.search) : undefined;
+      if (searchedCode !== undefined) {
+        const region = await repository.findRegion(searchedCode);
+        const matches =
+          region !== undefined &&
+          (query.level === undefined || region.level === query.level) &&
+          (parentCode === undefined || region.parentCode === parentCode);
+        return { items: matches && query.offset === 0 ? [region] : [], total: matches ? 1 : 0 };
+      }
       const parsed = query.search !== undefined ? parseRegionSearch(query.search) : undefined;
       // A level word in the query ("kecamatan sleman") narrows the search unless a level was given.
       const level = query.level ?? (parsed?.text !== '' ? parsed?.level : undefined);

@@ -71,7 +71,7 @@ describe.skipIf(!hasChromium)('region explorer in Chromium', () => {
     const page = await browser.newPage();
     await page.goto(server.url + '/');
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('id');
-    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByTestId('lang-toggle').click();
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.getByText('Search regions').count()).toBeGreaterThan(0);
   });

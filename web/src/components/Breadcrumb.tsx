@@ -1,0 +1,45 @@
+import type { RegionAncestor } from '../api';
+import { useI18n } from '../i18n';
+import { regionHash } from '../router';
+
+interface BreadcrumbProps {
+  ancestors: RegionAncestor[];
+  /** The current region; null when the current place is Indonesia itself. */
+  current: { code: string; name: string } | null;
+}
+
+export function Breadcrumb({ ancestors, current }: BreadcrumbProps) {
+  const { t } = useI18n();
+  const separator = (
+    <span className="breadcrumb-separator" aria-hidden="true">
+      {` ${t('breadcrumb.separator')} `}
+    </span>
+  );
+  return (
+    <nav className="breadcrumb" aria-label="Breadcrumb" data-testid="breadcrumb">
+      <ol>
+        <li>
+          {current === null ? (
+            <span aria-current="page">Indonesia</span>
+          ) : (
+            <a href={regionHash(null)}>Indonesia</a>
+          )}
+        </li>
+        {ancestors.map((ancestor) => (
+          <li key={ancestor.code}>
+            {separator}
+            <a href={regionHash(ancestor.code)} data-testid={`crumb-${ancestor.code}`}>
+              {ancestor.name}
+            </a>
+          </li>
+        ))}
+        {current && (
+          <li>
+            {separator}
+            <span aria-current="page">{current.name}</span>
+          </li>
+        )}
+      </ol>
+    </nav>
+  );
+}

@@ -1,0 +1,69 @@
+import type { MouseEvent } from 'react';
+import type { User } from '../api';
+import { useI18n } from '../i18n';
+import { LOGIN_HASH, regionHash, type Route } from '../router';
+import { UserMenu } from './UserMenu';
+
+interface HeaderProps {
+  route: Route;
+  /** undefined while the session is being checked. */
+  user: User | null | undefined;
+  onLogout: () => Promise<void>;
+}
+
+function skipToMain(event: MouseEvent<HTMLAnchorElement>): void {
+  // A plain '#main' link would replace the route in the hash; move focus instead.
+  event.preventDefault();
+  document.getElementById('main')?.focus();
+}
+
+export function Header({ route, user, onLogout }: HeaderProps) {
+  const { t, lang, setLang } = useI18n();
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#main" onClick={skipToMain}>
+        {t('app.skipToContent')}
+      </a>
+      <div className="site-header-inner">
+        <a className="brand" href={regionHash(null)}>
+          <span className="brand-name">{t('app.name')}</span>
+          <span className="brand-subtitle">{t('app.subtitle')}</span>
+        </a>
+        <nav className="site-nav" aria-label={t('nav.label')}>
+          <ul>
+            <li>
+              <a
+                href={regionHash(null)}
+                aria-current={route.page === 'regions' ? 'page' : undefined}
+              >
+                {t('nav.regions')}
+              </a>
+            </li>
+            {user === null && (
+              <li>
+                <a href={LOGIN_HASH} aria-current={route.page === 'login' ? 'page' : undefined}>
+                  {t('nav.login')}
+                </a>
+              </li>
+            )}
+            {user && (
+              <li>
+                <UserMenu user={user} onLogout={onLogout} />
+              </li>
+            )}
+          </ul>
+        </nav>
+        <button
+          type="button"
+          className="lang-toggle"
+          data-testid="lang-toggle"
+          lang={lang === 'id' ? 'en' : 'id'}
+          title={t('lang.buttonTitle')}
+          onClick={() => setLang(lang === 'id' ? 'en' : 'id')}
+        >
+          {t('lang.button')}
+        </button>
+      </div>
+    </header>
+  );
+}

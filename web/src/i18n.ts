@@ -1,0 +1,217 @@
+import {
+  createContext,
+  createElement,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+} from 'react';
+import type { ReactElement, ReactNode } from 'react';
+
+/** Bahasa Indonesia first; English on request. */
+export type Lang = 'id' | 'en';
+
+export const LANG_STORAGE_KEY = 'padu.lang';
+
+const id = {
+  'app.name': 'Padu',
+  'app.subtitle': 'Platform SPBE',
+  'app.skipToContent': 'Langsung ke konten utama',
+  'nav.label': 'Navigasi utama',
+  'nav.regions': 'Jelajah Wilayah',
+  'nav.login': 'Masuk',
+  'nav.logout': 'Keluar',
+  'nav.signedInAs': 'Masuk sebagai',
+  'nav.logoutFailed': 'Gagal keluar: {message}',
+  'lang.button': 'EN',
+  'lang.buttonTitle': 'Switch to English',
+  'role.platform_admin': 'Admin platform',
+  'role.agency_operator': 'Operator instansi',
+  'footer.dataLabel': 'Data wilayah:',
+  'footer.source': 'Kepmendagri 2025',
+  'footer.via': 'via',
+  'login.title': 'Masuk',
+  'login.intro': 'Masuk ke konsol pejabat SPBE.',
+  'login.username': 'Nama pengguna',
+  'login.password': 'Kata sandi',
+  'login.submit': 'Masuk',
+  'login.submitting': 'Memproses…',
+  'login.alreadySignedIn': 'Anda sudah masuk sebagai {username}.',
+  'regions.title': 'Jelajah Wilayah',
+  'regions.intro':
+    'Telusuri provinsi, kabupaten/kota, kecamatan, dan desa/kelurahan di seluruh Indonesia.',
+  'search.label': 'Cari wilayah',
+  'search.hint': 'Ketik minimal 2 huruf, misalnya “kab bandung” atau kode “32.04”.',
+  'search.searching': 'Mencari…',
+  'search.none': 'Tidak ada wilayah yang cocok dengan “{query}”.',
+  'search.count': '{shown} dari {total} hasil',
+  'region.country': 'Negara',
+  'level.1': 'Provinsi',
+  'level.2': 'Kabupaten/Kota',
+  'level.3': 'Kecamatan',
+  'level.4': 'Desa/Kelurahan',
+  'children.count.0': '{n} provinsi',
+  'children.count.1': '{n} kabupaten/kota',
+  'children.count.2': '{n} kecamatan',
+  'children.count.3': '{n} desa/kelurahan',
+  'children.count.4': 'tanpa wilayah di bawahnya',
+  'children.count.0.one': '{n} provinsi',
+  'children.count.1.one': '{n} kabupaten/kota',
+  'children.count.2.one': '{n} kecamatan',
+  'children.count.3.one': '{n} desa/kelurahan',
+  'children.caption.1': 'Provinsi di {name}',
+  'children.caption.2': 'Kabupaten/kota di {name}',
+  'children.caption.3': 'Kecamatan di {name}',
+  'children.caption.4': 'Desa/kelurahan di {name}',
+  'children.code': 'Kode',
+  'children.name': 'Nama',
+  'children.empty': 'Desa/kelurahan adalah tingkat terendah; tidak ada wilayah di bawahnya.',
+  'children.partial': 'Menampilkan {shown} dari {total}.',
+  'breadcrumb.separator': '›',
+  'status.loading': 'Memuat…',
+  'error.network': 'Tidak dapat menghubungi server. Periksa koneksi Anda lalu coba lagi.',
+  'error.http': 'Permintaan gagal (HTTP {status}).',
+  'error.retry': 'Coba lagi',
+  'notFound.title': 'Halaman tidak ditemukan',
+  'notFound.back': 'Kembali ke Jelajah Wilayah',
+} as const;
+
+export type MessageKey = keyof typeof id;
+
+const en: Record<MessageKey, string> = {
+  'app.name': 'Padu',
+  'app.subtitle': 'SPBE platform',
+  'app.skipToContent': 'Skip to main content',
+  'nav.label': 'Main navigation',
+  'nav.regions': 'Region explorer',
+  'nav.login': 'Log in',
+  'nav.logout': 'Log out',
+  'nav.signedInAs': 'Signed in as',
+  'nav.logoutFailed': 'Could not log out: {message}',
+  'lang.button': 'ID',
+  'lang.buttonTitle': 'Ganti ke Bahasa Indonesia',
+  'role.platform_admin': 'Platform admin',
+  'role.agency_operator': 'Agency operator',
+  'footer.dataLabel': 'Region data:',
+  'footer.source': 'Kepmendagri 2025',
+  'footer.via': 'via',
+  'login.title': 'Log in',
+  'login.intro': "Sign in to the SPBE officials' console.",
+  'login.username': 'Username',
+  'login.password': 'Password',
+  'login.submit': 'Log in',
+  'login.submitting': 'Signing in…',
+  'login.alreadySignedIn': 'You are signed in as {username}.',
+  'regions.title': 'Region explorer',
+  'regions.intro':
+    'Browse the provinces, regencies and cities, districts and villages of Indonesia.',
+  'search.label': 'Search regions',
+  'search.hint': 'Type at least 2 characters, e.g. “kab bandung” or the code “32.04”.',
+  'search.searching': 'Searching…',
+  'search.none': 'No regions match “{query}”.',
+  'search.count': '{shown} of {total} results',
+  'region.country': 'Country',
+  'level.1': 'Province',
+  'level.2': 'Regency/City',
+  'level.3': 'District',
+  'level.4': 'Village',
+  'children.count.0': '{n} provinces',
+  'children.count.1': '{n} regencies/cities',
+  'children.count.2': '{n} districts',
+  'children.count.3': '{n} villages',
+  'children.count.4': 'no regions below',
+  'children.count.0.one': '{n} province',
+  'children.count.1.one': '{n} regency/city',
+  'children.count.2.one': '{n} district',
+  'children.count.3.one': '{n} village',
+  'children.caption.1': 'Provinces in {name}',
+  'children.caption.2': 'Regencies and cities in {name}',
+  'children.caption.3': 'Districts in {name}',
+  'children.caption.4': 'Villages in {name}',
+  'children.code': 'Code',
+  'children.name': 'Name',
+  'children.empty': 'Villages are the lowest level; there are no regions below.',
+  'children.partial': 'Showing {shown} of {total}.',
+  'breadcrumb.separator': '›',
+  'status.loading': 'Loading…',
+  'error.network': 'Could not reach the server. Check your connection and try again.',
+  'error.http': 'The request failed (HTTP {status}).',
+  'error.retry': 'Try again',
+  'notFound.title': 'Page not found',
+  'notFound.back': 'Back to the region explorer',
+};
+
+const dictionaries: Record<Lang, Record<MessageKey, string>> = { id, en };
+
+export type Vars = Readonly<Record<string, string | number>>;
+
+/** Looks a message up and fills its {placeholders}. */
+export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {
+  const message = dictionaries[lang][key];
+  if (!vars) return message;
+  return message.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = vars[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+export type Translate = (key: MessageKey, vars?: Vars) => string;
+
+export interface I18n {
+  lang: Lang;
+  setLang: (lang: Lang) => void;
+  t: Translate;
+  /** Formats a count the way the current language writes numbers. */
+  formatNumber: (n: number) => string;
+}
+
+function isLang(value: unknown): value is Lang {
+  return value === 'id' || value === 'en';
+}
+
+function readStoredLang(): Lang {
+  try {
+    const stored = window.localStorage.getItem(LANG_STORAGE_KEY);
+    return isLang(stored) ? stored : 'id';
+  } catch {
+    return 'id';
+  }
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+export function I18nProvider({ children }: { children: ReactNode }): ReactElement {
+  const [lang, setLangState] = useState<Lang>(readStoredLang);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  const setLang = useCallback((next: Lang) => {
+    setLangState(next);
+    try {
+      window.localStorage.setItem(LANG_STORAGE_KEY, next);
+    } catch {
+      // Storage may be unavailable (private mode); the choice then lasts for this page only.
+    }
+  }, []);
+
+  const value = useMemo<I18n>(() => {
+    const numbers = new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB');
+    return {
+      lang,
+      setLang,
+      t: (key, vars) => translate(lang, key, vars),
+      formatNumber: (n) => numbers.format(n),
+    };
+  }, [lang, setLang]);
+
+  return createElement(I18nContext.Provider, { value }, children);
+}
+
+export function useI18n(): I18n {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error('useI18n must be used inside <I18nProvider>');
+  return value;
+}
