@@ -46,7 +46,10 @@ describe('GET /api/v1/regions', () => {
     expect(status).toBe(400);
     expect(body.error.code).toBe('VALIDATION_FAILED');
     expect(body.error.details.some((d) => d.field === '/query/level')).toBe(true);
-    expect(body.error.message).toMatch(/level/);
+    expect(body.error.details).toEqual([
+      { field: '/query/level', message: 'must be one of 1, 2, 3, 4' },
+    ]);
+    expect(body.error.message).toContain('/query/level must be one of 1, 2, 3, 4');
   });
 
   it('rejects unknown query parameters instead of ignoring them', async () => {

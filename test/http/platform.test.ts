@@ -1,3 +1,4 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -23,6 +24,9 @@ describe('health, OpenAPI and HTTP behaviour', () => {
       paths: Record<string, Record<string, unknown>>;
     };
     expect(doc.openapi).toMatch(/^3\./);
+    const validation = await new Validator().validate(doc);
+    expect(validation.errors ?? []).toEqual([]);
+    expect(validation.valid).toBe(true);
     const documented = new Set(
       Object.entries(doc.paths).flatMap(([p, ops]) =>
         Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`),

@@ -277,7 +277,8 @@ export async function openEmbeddedPostgres(
         persistent: true,
         createPostgresUser: isRoot,
         initdbFlags: ['--encoding=UTF8', '--no-locale'],
-        onLog: log,
+        // initdb's chatter is not worth a log line; on failure its output is in the thrown error.
+        onLog: () => undefined,
         onError: (error) => log(String(error)),
       });
       await cluster.initialise();

@@ -48,27 +48,61 @@ const PART_NAMES: Readonly<Record<string, string>> = {
 /** Turns Ajv's errors into one detail per problem, each naming its field and what to send instead. */
 export function validationDetails(errors: readonly ErrorObject[], context: string): ErrorDetail[] {
   const part = PART_NAMES[context] ?? context;
-  return errors.map((error) => {
+  // A union of literals (level 1|2|3|4) fails with one `const` error per literal and an `anyOf`:
+  // say it once, listing the allowed values.
+  const allowedByPath = new Map<string, unknown[]>();
+  for (const error of errors) {
+    if (error.keyword === 'const') {
+      const allowed = allowedByPath.get(error.instancePath) ?? [];
+      allowed.push((error.params as { allowedValue: unknown }).allowedValue);
+      allowedByPath.set(error.instancePath, allowed);
+    }
+  }
+  const details: ErrorDetail[] = [];
+  for (const error of errors) {
     const base = `/${part}${error.instancePath}`;
     const params = error.params as Record<string, unknown>;
+    const allowed = allowedByPath.get(error.instancePath);
     switch (error.keyword) {
+      case 'const':
+        if (allowed === undefined || allowed.length === 1) {
+          details.push({ field: base, message: `must be ${JSON.stringify(params.allowedValue)}` });
+        }
+        break;
+      case 'anyOf':
+        details.push({
+          field: base,
+          message:
+            allowed !== undefined && allowed.length > 1
+              ? `must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`
+              : 'does not match any of the accepted forms',
+        });
+        break;
       case 'additionalProperties':
-        return {
+        details.push({
           field: `${base}/${String(params.additionalProperty)}`,
           message:
             'is not a known property; remove it (see /api/openapi.json for what this route accepts)',
-        };
+        });
+        break;
       case 'required':
-        return { field: `${base}/${String(params.missingProperty)}`, message: 'is required' };
+        details.push({
+          field: `${base}/${String(params.missingProperty)}`,
+          message: 'is required',
+        });
+        break;
       case 'type':
-        return { field: base, message: `must be of type ${String(params.type)}` };
+        details.push({ field: base, message: `must be of type ${String(params.type)}` });
+        break;
       case 'enum':
-        return {
+        details.push({
           field: base,
           message: `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
-        };
+        });
+        break;
       default:
-        return { field: base, message: error.message ?? 'is not valid' };
+        details.push({ field: base, message: error.message ?? 'is not valid' });
     }
-  });
+  }
+  return details;
 }
