@@ -1,5 +1,5 @@
-import { sql, type Kysely } from 'kysely';
-import type { AgencyLevel, Database } from '../platform/db/schema.ts';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { AgenciesTable, AgencyLevel, Database } from '../platform/db/schema.ts';
 
 export interface AgencyRow {
   readonly code: string;
@@ -29,17 +29,7 @@ const COLUMNS = [
   'region_code',
 ] as const;
 
-function toAgency(row: {
-  code: string;
-  name: string;
-  name_en: string | null;
-  level: AgencyLevel;
-  kind: string | null;
-  abbreviation: string | null;
-  aliases: string[];
-  former_names: string[];
-  region_code: string | null;
-}): AgencyRow {
+function toAgency(row: Omit<Selectable<AgenciesTable>, 'search_text'>): AgencyRow {
   return {
     code: row.code,
     name: row.name,
@@ -128,20 +118,25 @@ export function agenciesRepository(db: Kysely<Database>) {
     }): Promise<{ items: AgencyRow[]; total: number }> {
       const { search } = query;
       return db.transaction().execute(async (trx) => {
-        let select = trx
-          .selectFrom('agencies')
-          .select([...COLUMNS, sql<number>`count(*) over ()`.as('total')]);
-        if (query.level !== undefined) select = select.where('level', '=', query.level);
-        if (search === '') {
-          select = select
-            .orderBy(sql`case level when 'pusat' then 0 when 'provinsi' then 1 else 2 end`)
-            .orderBy('code');
-        } else {
+        if (search !== '') {
           await sql`select set_config('pg_trgm.word_similarity_threshold', ${String(FUZZY_THRESHOLD)}, true)`.execute(
             trx,
           );
-          select = select
-            .where(sql<boolean>`(search_text like ${`%${search}%`} or ${search} <% search_text)`)
+        }
+        // One filter for the page and for the exact total (a separate count, as for regions).
+        const filtered = trx
+          .selectFrom('agencies')
+          .$if(query.level !== undefined, (q) => q.where('level', '=', query.level ?? 'pusat'))
+          .$if(search !== '', (q) =>
+            q.where(sql<boolean>`(search_text like ${`%${search}%`} or ${search} <% search_text)`),
+          );
+        let page = filtered.select(COLUMNS);
+        if (search === '') {
+          page = page
+            .orderBy(sql`case level when 'pusat' then 0 when 'provinsi' then 1 else 2 end`)
+            .orderBy('code');
+        } else {
+          page = page
             .orderBy(
               sql`case
                 when lower(abbreviation) = ${search} or lower(name) = ${search} then 0
@@ -152,8 +147,11 @@ export function agenciesRepository(db: Kysely<Database>) {
             .orderBy(sql`word_similarity(${search}, search_text)`, 'desc')
             .orderBy('name');
         }
-        const rows = await select.limit(query.limit).offset(query.offset).execute();
-        return { items: rows.map(toAgency), total: rows[0]?.total ?? 0 };
+        const rows = await page.limit(query.limit).offset(query.offset).execute();
+        const { total } = await filtered
+          .select((eb) => eb.fn.countAll<number>().as('total'))
+          .executeTakeFirstOrThrow();
+        return { items: rows.map(toAgency), total };
       });
     },
 

@@ -63,6 +63,11 @@ describe('GET /api/v1/agencies', () => {
     expect(items.map((a) => a.name)).toContain(name);
   });
 
+  it('keeps the exact total on a page past the end', async () => {
+    const page = await agencies('level=provinsi&offset=100');
+    expect(page).toEqual({ total: 38, items: [] });
+  });
+
   it('rejects an unknown level', async () => {
     const response = await fetch(`${server.url}/api/v1/agencies?level=desa`);
     expect(response.status).toBe(400);
