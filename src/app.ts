@@ -8,7 +8,7 @@ import { accountsRoutes } from './accounts/accounts.routes.ts';
 import { accountsService, type AccountsService } from './accounts/accounts.service.ts';
 import { agenciesRoutes } from './agencies/agencies.routes.ts';
 import { agenciesService, type AgenciesService } from './agencies/agencies.service.ts';
-import type { Db } from './platform/db/database.ts';
+import type { DatabaseHandle, Db } from './platform/db/database.ts';
 import { AppError } from './platform/http/errors.ts';
 import { errorResponses } from './platform/http/schemas.ts';
 import {
@@ -17,6 +17,8 @@ import {
   sendError,
   type RouteInfo,
 } from './platform/http/server.ts';
+import { populationRoutes } from './population/population.routes.ts';
+import { populationService, type PopulationService } from './population/population.service.ts';
 import { regionsRoutes } from './regions/regions.routes.ts';
 import { regionsService, type RegionsService } from './regions/regions.service.ts';
 
@@ -28,14 +30,18 @@ export interface Services {
   readonly regions: RegionsService;
   readonly agencies: AgenciesService;
   readonly accounts: AccountsService;
+  readonly population: PopulationService;
 }
 
-export function createServices(db: Db): Services {
+export function createServices(handle: Pick<DatabaseHandle, 'db' | 'pool'>): Services {
+  const { db, pool } = handle;
   const agencies = agenciesService(db);
+  const regions = regionsService(db);
   return {
-    regions: regionsService(db),
+    regions,
     agencies,
     accounts: accountsService(db, (code) => agencies.agencyExists(code)),
+    population: populationService(db, pool, regions),
   };
 }
 
@@ -96,6 +102,7 @@ export async function buildApp(options: {
   regionsRoutes(app, services.regions);
   agenciesRoutes(app, services.agencies);
   accountsRoutes(app, services.accounts);
+  populationRoutes(app, services.population);
 
   const webDist = options.webDist ?? WEB_DIST;
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));

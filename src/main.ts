@@ -8,6 +8,7 @@ import { prepareDatabase } from './bootstrap.ts';
 import { ConfigError, loadConfig, type Config } from './platform/config.ts';
 import { openDatabase, type DatabaseHandle } from './platform/db/database.ts';
 import type { EmbeddedRole } from './platform/db/embedded.ts';
+import { AppError } from './platform/http/errors.ts';
 
 /** A progress bar on stderr for long work; silent when stderr is not a terminal. */
 function progressBar(label: string) {
@@ -42,7 +43,7 @@ async function openPrepared(
 ): Promise<{ handle: DatabaseHandle; services: Services }> {
   const handle = await openDatabase(config, role, log);
   try {
-    const services = createServices(handle.db);
+    const services = createServices(handle);
     const bar = progressBar('Regions');
     const report = await prepareDatabase(handle, services, {
       onRegionProgress: (d, t) => bar.update(d, t),
@@ -226,11 +227,52 @@ tokens
     }),
   );
 
+function importCommand(kind: 'people' | 'immunizations', description: string) {
+  const group = program.command(kind).description(description);
+  group
+    .command('import')
+    .description(
+      `Import ${kind} from a CSV file with a header row; bad rows go to a rejects file, valid rows land`,
+    )
+    .argument('<file>', 'CSV file')
+    .option('--rejects <path>', 'where to write rejected rows (default: FILE.rejects.csv)')
+    .action((file: string, options: { rejects?: string }) =>
+      withDatabase(async ({ services }) => {
+        const bar = progressBar(`Importing ${kind}`);
+        const started = Date.now();
+        const importOptions = {
+          ...(options.rejects !== undefined ? { rejectsFile: options.rejects } : {}),
+          onProgress: (done: number, total: number) => bar.update(done, total),
+        };
+        const summary =
+          kind === 'people'
+            ? await services.population.importPeople(file, importOptions)
+            : await services.population.importImmunizations(file, importOptions);
+        bar.stop();
+        const seconds = (Date.now() - started) / 1000;
+        process.stdout.write(
+          `${summary.rows} rows in ${seconds.toFixed(1)} s: ${summary.inserted} inserted, ${summary.updated} updated, ` +
+            `${summary.unchanged} unchanged, ${summary.rejected} rejected` +
+            (summary.warnings > 0
+              ? `, ${summary.warnings} accepted with warnings (${summary.warningsFile})`
+              : '') +
+            `.\nRejected rows: ${summary.rejectsFile}\n`,
+        );
+      }),
+    );
+}
+importCommand('people', 'The person register (by NIK)');
+importCommand('immunizations', 'Immunisations (NIK, vaccine, dose, date)');
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
   if (error instanceof ConfigError) {
     process.stderr.write(`padu: configuration error: ${error.message}\n`);
+    process.exit(2);
+  }
+  if (error instanceof AppError && error.status < 500) {
+    process.stderr.write(`padu: ${error.message}\n`);
     process.exit(2);
   }
   const message = error instanceof Error ? error.message : String(error);

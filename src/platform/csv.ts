@@ -122,3 +122,17 @@ export async function* readCsvObjects(
     yield { line: record.line, row };
   }
 }
+
+/** One CSV line (with a trailing newline), quoting fields that need it. */
+export function toCsvLine(fields: readonly (string | number)[]): string {
+  return (
+    fields
+      .map((field) => {
+        const text = String(field);
+        return /[",\r\n]/.test(text) || text.startsWith(' ') || text.endsWith(' ')
+          ? `"${text.replace(/"/g, '""')}"`
+          : text;
+      })
+      .join(',') + '\n'
+  );
+}

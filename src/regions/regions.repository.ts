@@ -131,6 +131,15 @@ export function regionsRepository(db: Kysely<Database>) {
       });
     },
 
+    async codesAtLevel(level: RegionLevel): Promise<string[]> {
+      const rows = await db
+        .selectFrom('regions')
+        .select('code')
+        .where('level', '=', level)
+        .execute();
+      return rows.map((r) => r.code);
+    },
+
     async countByLevel(): Promise<Record<RegionLevel, number>> {
       const rows = await db
         .selectFrom('regions')

@@ -76,6 +76,8 @@ export interface RegionsService {
   /** Which of the given dotted codes exist (for other modules validating references). */
   existingCodes(codes: readonly string[]): Promise<Set<string>>;
   countByLevel(): Promise<Record<RegionLevel, number>>;
+  /** Every code at one level (e.g. all 83,762 villages), for validating references in bulk. */
+  codesAtLevel(level: RegionLevel): Promise<string[]>;
 }
 
 export function regionsService(db: Kysely<Database>): RegionsService {
@@ -149,5 +151,6 @@ export function regionsService(db: Kysely<Database>): RegionsService {
 
     existingCodes: (codes) => repository.existingCodes(codes),
     countByLevel: () => repository.countByLevel(),
+    codesAtLevel: (level) => repository.codesAtLevel(level),
   };
 }

@@ -35,7 +35,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const handle = connect(url, { max: 5 });
   return {
     handle,
-    services: createServices(handle.db),
+    services: createServices(handle),
     url,
     server: new URL(adminUrl).host,
     async drop() {

@@ -10,6 +10,29 @@ export interface Database {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   schema_migrations: SchemaMigrationsTable;
+  people: PeopleTable;
+  immunizations: ImmunizationsTable;
+}
+
+export interface PeopleTable {
+  nik: string;
+  name: string;
+  sex: 'L' | 'P';
+  birth_date: string;
+  village_code: string;
+  family_card_number: string | null;
+  mother_name: string | null;
+  death_date: string | null;
+  updated_at: Timestamp;
+}
+
+export interface ImmunizationsTable {
+  nik: string;
+  vaccine: string;
+  dose: number;
+  date: string;
+  facility_village_code: string | null;
+  updated_at: Timestamp;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;

@@ -1,0 +1,248 @@
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import fs from 'node:fs/promises';
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { copyTextValue } from '../platform/db/copy.ts';
+import { parseCsv, toCsvLine } from '../platform/csv.ts';
+import { AppError } from '../platform/http/errors.ts';
+import {
+  createImmunizationStaging,
+  createPeopleStaging,
+  IMMUNIZATION_STAGING_COLUMNS,
+  mergeImmunizations,
+  mergePeople,
+  PEOPLE_STAGING_COLUMNS,
+  type DatabaseReject,
+  type MergeCounts,
+} from './population.repository.ts';
+import {
+  IMMUNIZATION_COLUMNS,
+  PERSON_COLUMNS,
+  validateImmunization,
+  validatePerson,
+  type FieldProblem,
+  type ImmunizationRecord,
+  type PersonRecord,
+  type RawRecord,
+  type Validated,
+  type ValidationContext,
+} from './population.records.ts';
+
+export interface ImportSummary extends MergeCounts {
+  rejected: number;
+  warnings: number;
+  rows: number;
+  rejectsFile: string;
+  warningsFile: string | null;
+}
+
+/** How one kind of record is imported: its columns, validation, staging row and merge. */
+interface ImportKind<T> {
+  readonly columns: { readonly required: readonly string[]; readonly optional: readonly string[] };
+  validate(raw: RawRecord, context: ValidationContext): Validated<T>;
+  stagingTable: string;
+  stagingColumns: readonly string[];
+  stagingValues(record: T): (string | number | null)[];
+  createStaging(client: pg.PoolClient): Promise<void>;
+  merge(client: pg.PoolClient): Promise<MergeCounts & { rejects: DatabaseReject[] }>;
+}
+
+export const PEOPLE_IMPORT: ImportKind<PersonRecord> = {
+  columns: PERSON_COLUMNS,
+  stagingTable: 'people_staging',
+  validate: validatePerson,
+  stagingColumns: PEOPLE_STAGING_COLUMNS,
+  stagingValues: (p) => [
+    p.nik,
+    p.name,
+    p.sex,
+    p.birthDate,
+    p.villageCode,
+    p.familyCardNumber,
+    p.motherName,
+    p.deathDate,
+  ],
+  createStaging: createPeopleStaging,
+  merge: mergePeople,
+};
+
+export const IMMUNIZATIONS_IMPORT: ImportKind<ImmunizationRecord> = {
+  columns: IMMUNIZATION_COLUMNS,
+  stagingTable: 'immunization_staging',
+  validate: validateImmunization,
+  stagingColumns: IMMUNIZATION_STAGING_COLUMNS,
+  stagingValues: (i) => [i.nik, i.vaccine, i.dose, i.date, i.facilityVillageCode],
+  createStaging: createImmunizationStaging,
+  merge: mergeImmunizations,
+};
+
+/** Checks the header before anything is written: every required column, no unknown or repeated one. */
+export function checkHeader(
+  header: readonly string[],
+  columns: ImportKind<unknown>['columns'],
+): void {
+  const known = new Set([...columns.required, ...columns.optional]);
+  const missing = columns.required.filter((c) => !header.includes(c));
+  if (missing.length > 0) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `The header lacks the required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; ` +
+        `the header must name ${columns.required.join(',')} (optional: ${columns.optional.join(',')}). Nothing was imported.`,
+    );
+  }
+  const unknown = header.filter((c) => !known.has(c));
+  if (unknown.length > 0) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `Unknown column${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (columns are ${[...known].join(',')}); ` +
+        'rename or remove it so that no data is silently dropped. Nothing was imported.',
+    );
+  }
+  const repeated = header.filter((c, i) => header.indexOf(c) !== i);
+  if (repeated.length > 0) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `The column ${repeated.join(', ')} appears twice in the header. Nothing was imported.`,
+    );
+  }
+}
+
+class RejectWriter {
+  count = 0;
+  private constructor(private readonly stream: WriteStream) {}
+
+  static async open(file: string): Promise<RejectWriter> {
+    const stream = createWriteStream(file);
+    await once(stream, 'open');
+    const writer = new RejectWriter(stream);
+    await writer.write(['line', 'column', 'reason', 'row']);
+    writer.count = 0;
+    return writer;
+  }
+
+  async write(fields: (string | number)[]): Promise<void> {
+    this.count++;
+    if (!this.stream.write(toCsvLine(fields))) await once(this.stream, 'drain');
+  }
+
+  async close(): Promise<void> {
+    this.stream.end();
+    await finished(this.stream);
+  }
+}
+
+/**
+ * Imports a CSV file in ONE transaction: valid rows stream through COPY into a staging table and
+ * are merged at the end, so an interrupted import (even kill -9) leaves nothing behind and can
+ * simply be run again. Every rejected row goes to the rejects file with its line, column and reason.
+ */
+export async function importCsv<T>(
+  pool: pg.Pool,
+  kind: ImportKind<T>,
+  file: string,
+  options: {
+    context: ValidationContext;
+    rejectsFile?: string;
+    onProgress?: (bytesRead: number, totalBytes: number) => void;
+  },
+): Promise<ImportSummary> {
+  const totalBytes = (await fs.stat(file)).size;
+  const rejectsFile = options.rejectsFile ?? `${file}.rejects.csv`;
+  const warningsFile = `${file}.warnings.csv`;
+  const input = createReadStream(file);
+  let bytesRead = 0;
+  input.on('data', (chunk) => {
+    bytesRead += chunk.length;
+    options.onProgress?.(bytesRead, totalBytes);
+  });
+  const records = parseCsv(input)[Symbol.asyncIterator]();
+  const first = await records.next();
+  if (first.done)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `${file} is empty; it needs a header row. Nothing was imported.`,
+    );
+  const header = first.value.fields.map((h) => h.trim().toLowerCase());
+  checkHeader(header, kind.columns);
+
+  const rejects = await RejectWriter.open(rejectsFile);
+  let warnings: RejectWriter | undefined;
+  let rows = 0;
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    await kind.createStaging(client);
+    const copy = client.query(
+      copyFrom(`copy ${kind.stagingTable} (${kind.stagingColumns.join(', ')}) from stdin`),
+    );
+    const copyDone = finished(copy);
+    for (let next = await records.next(); !next.done; next = await records.next()) {
+      const { line, fields } = next.value;
+      rows++;
+      const raw = toCsvLine(fields).slice(0, -1);
+      if (fields.length !== header.length) {
+        await rejects.write([
+          line,
+          '',
+          `has ${fields.length} fields; the header has ${header.length}`,
+          raw,
+        ]);
+        continue;
+      }
+      const values: Record<string, string> = {};
+      header.forEach((column, i) => (values[column] = fields[i] ?? ''));
+      const result = kind.validate(values, options.context);
+      if (!result.ok) {
+        await rejects.write([
+          line,
+          result.problems.map((p) => p.column).join(';'),
+          describe(result.problems),
+          raw,
+        ]);
+        continue;
+      }
+      if (result.warnings.length > 0) {
+        warnings ??= await RejectWriter.open(warningsFile);
+        await warnings.write([
+          line,
+          result.warnings.map((w) => w.column).join(';'),
+          describe(result.warnings),
+          raw,
+        ]);
+      }
+      const text =
+        [line, raw, ...kind.stagingValues(result.record)].map(copyTextValue).join('\t') + '\n';
+      if (!copy.write(text)) await once(copy, 'drain');
+    }
+    copy.end();
+    await copyDone;
+    const merged = await kind.merge(client);
+    for (const reject of merged.rejects)
+      await rejects.write([reject.line, reject.column, reject.reason, reject.raw]);
+    await client.query('commit');
+    return {
+      inserted: merged.inserted,
+      updated: merged.updated,
+      unchanged: merged.unchanged,
+      rejected: rejects.count,
+      warnings: warnings?.count ?? 0,
+      rows,
+      rejectsFile,
+      warningsFile: warnings ? warningsFile : null,
+    };
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+    input.destroy();
+    await rejects.close();
+    await warnings?.close();
+  }
+}
+
+function describe(problems: readonly FieldProblem[]): string {
+  return problems.map((p) => `${p.column}: ${p.reason}`).join('; ');
+}

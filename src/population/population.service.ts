@@ -1,0 +1,141 @@
+import type { Kysely } from 'kysely';
+import type pg from 'pg';
+import type { Database } from '../platform/db/schema.ts';
+import { isCalendarDate, todayInIndonesia } from '../platform/dates.ts';
+import { AppError } from '../platform/http/errors.ts';
+import type { RegionLevel } from '../regions/region-code.ts';
+import type { RegionsService } from '../regions/regions.service.ts';
+import {
+  importCsv,
+  IMMUNIZATIONS_IMPORT,
+  PEOPLE_IMPORT,
+  type ImportSummary,
+} from './population.import.ts';
+import type { ValidationContext } from './population.records.ts';
+import { countsByRegion, type RegionCounts } from './population.repository.ts';
+
+export interface RegionRef {
+  code: string;
+  name: string;
+  level: 0 | RegionLevel;
+}
+
+export interface RegionStats extends RegionCounts {
+  region: RegionRef;
+  /** Vaccinated children / children under 12; null where there are no children. */
+  coverage: number | null;
+}
+
+export interface ChildrenStats extends RegionStats {
+  asOf: string;
+  vaccine: string;
+  children: RegionStats[];
+}
+
+export const INDONESIA: RegionRef = { code: '', name: 'Indonesia', level: 0 };
+export const DEFAULT_VACCINE = 'COVID-19';
+
+export interface PopulationService {
+  validationContext(): Promise<ValidationContext>;
+  importPeople(
+    file: string,
+    options: { rejectsFile?: string; onProgress?: (done: number, total: number) => void },
+  ): Promise<ImportSummary>;
+  importImmunizations(
+    file: string,
+    options: { rejectsFile?: string; onProgress?: (done: number, total: number) => void },
+  ): Promise<ImportSummary>;
+  /** Children under 12 and their vaccination for a region (undefined = Indonesia) and each region below it. */
+  childrenStats(query: {
+    region?: string | undefined;
+    asOf?: string | undefined;
+    vaccine?: string | undefined;
+  }): Promise<ChildrenStats>;
+}
+
+function withCoverage(region: RegionRef, counts: RegionCounts | undefined): RegionStats {
+  const c = counts ?? {
+    population: 0,
+    childrenUnder12: 0,
+    childrenUnder12Vaccinated: 0,
+    childrenUnder12FullyVaccinated: 0,
+  };
+  return {
+    region,
+    ...c,
+    coverage: c.childrenUnder12 === 0 ? null : c.childrenUnder12Vaccinated / c.childrenUnder12,
+  };
+}
+
+export function populationService(
+  db: Kysely<Database>,
+  pool: pg.Pool,
+  regions: RegionsService,
+): PopulationService {
+  let context: Promise<Omit<ValidationContext, 'today'>> | undefined;
+  const service: PopulationService = {
+    async validationContext() {
+      // The region reference changes only on import, so the codes are read once per process.
+      context ??= (async () => {
+        const [provinces, villages] = await Promise.all([
+          regions.codesAtLevel(1),
+          regions.codesAtLevel(4),
+        ]);
+        return { provinceCodes: new Set(provinces), villageCodes: new Set(villages) };
+      })();
+      return { ...(await context), today: todayInIndonesia() };
+    },
+
+    async importPeople(file, options) {
+      return importCsv(pool, PEOPLE_IMPORT, file, {
+        ...options,
+        context: await service.validationContext(),
+      });
+    },
+
+    async importImmunizations(file, options) {
+      return importCsv(pool, IMMUNIZATIONS_IMPORT, file, {
+        ...options,
+        context: await service.validationContext(),
+      });
+    },
+
+    async childrenStats(query) {
+      const asOf = query.asOf ?? todayInIndonesia();
+      if (!isCalendarDate(asOf)) {
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `asOf "${asOf}" is not a date; write it as YYYY-MM-DD.`,
+          [{ field: '/query/asOf', message: 'must be a real date, YYYY-MM-DD' }],
+        );
+      }
+      const vaccine = (query.vaccine ?? DEFAULT_VACCINE).trim().toUpperCase();
+      let region: RegionRef = INDONESIA;
+      let below: RegionRef[];
+      if (query.region === undefined || query.region === '') {
+        below = (await regions.listRegions({ level: 1, limit: 100, offset: 0 })).items;
+      } else {
+        const detail = await regions.getRegion(query.region);
+        region = { code: detail.code, name: detail.name, level: detail.level };
+        below =
+          detail.level === 4
+            ? []
+            : (await regions.listChildren(detail.code, { limit: 100_000, offset: 0 })).items;
+      }
+      const childRefs = below.map(({ code, name, level }) => ({ code, name, level }));
+      const counts = await countsByRegion(
+        db,
+        [region.code, ...childRefs.map((c) => c.code)],
+        asOf,
+        vaccine,
+      );
+      return {
+        ...withCoverage(region, counts.get(region.code)),
+        asOf,
+        vaccine,
+        children: childRefs.map((child) => withCoverage(child, counts.get(child.code))),
+      };
+    },
+  };
+  return service;
+}
