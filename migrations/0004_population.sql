@@ -36,10 +36,11 @@ language sql immutable parallel safe as $$
 $$;
 
 -- Counts kept as +1/-1 deltas at the day a person enters or leaves a count, per region at every
--- level ('' = Indonesia) and per time tier: 1 = whole year (bucket = 1 January), 2 = month
--- (bucket = first of the month), 3 = day. The value on a date D is the sum of year deltas before
--- D's year, month deltas of D's year before D's month, and day deltas of D's month up to D: a few
--- hundred rows per region, however many people it has.
+-- level ('' = Indonesia) and per time tier: 1 = whole year (bucket = 1 January), 2 = month (bucket =
+-- first of the month), 3 = day. Indonesia, provinces and regencies keep all three tiers; districts
+-- and villages years and days. The value on a date D is the sum of year deltas before D's
+-- year, month deltas of D's year before D's month (or, without months, day deltas of D's year), and
+-- day deltas up to D: a few hundred rows per region, however many people it has.
 create table population_deltas (
   region_code  text not null,
   tier         smallint not null check (tier in (1, 2, 3)),

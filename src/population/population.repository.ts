@@ -50,15 +50,18 @@ export interface DatabaseReject {
 }
 
 // Expands per-village deltas (a relation `ev` with village_code, day and the count columns) to every
-// level (village, district, regency, province, '' = Indonesia) and every time tier.
+// level and the time tiers that level keeps (see tierWindow): Indonesia, provinces and regencies keep
+// year, month and day deltas; districts and villages, whose events are spread thin over the days,
+// years and days (at most ~100 + 366 rows to read, and a third fewer rows to write).
 function expandToRegionsAndTiers(countColumns: string): string {
   return `
     from ev
-    cross join lateral (values (ev.village_code), (left(ev.village_code, 8)), (left(ev.village_code, 5)),
-                               (left(ev.village_code, 2)), ('')) as r(code)
+    cross join lateral (values (ev.village_code, 4), (left(ev.village_code, 8), 3), (left(ev.village_code, 5), 2),
+                               (left(ev.village_code, 2), 1), ('', 0)) as r(code, level)
     cross join lateral (values (1::smallint, date_trunc('year', ev.day)::date),
                                (2::smallint, date_trunc('month', ev.day)::date),
                                (3::smallint, ev.day)) as t(tier, bucket)
+    where t.tier <> 2 or r.level <= 2
     group by r.code, t.tier, t.bucket${countColumns === '' ? '' : `, ${countColumns}`}`;
 }
 
@@ -96,6 +99,12 @@ const IMMUNIZATION_DELTAS_FROM_VERSIONS = `
   on conflict (region_code, vaccine, dose, tier, bucket) do update
     set children = immunization_deltas.children + excluded.children`;
 
+async function lockPopulationWrites(client: pg.PoolClient): Promise<void> {
+  await client.query('select pg_advisory_xact_lock($1)', [POPULATION_WRITE_LOCK]);
+  // The merges group millions of delta rows; enough memory keeps them in hash tables, not on disk.
+  await client.query("set local work_mem = '256MB'");
+}
+
 const PERSON_FIELDS =
   'name, sex, birth_date, village_code, family_card_number, mother_name, death_date';
 
@@ -119,7 +128,7 @@ export async function createImmunizationStaging(client: pg.PoolClient): Promise<
 export async function mergePeople(
   client: pg.PoolClient,
 ): Promise<MergeCounts & { rejects: DatabaseReject[] }> {
-  await client.query('select pg_advisory_xact_lock($1)', [POPULATION_WRITE_LOCK]);
+  await lockPopulationWrites(client);
   const duplicates = await client.query<{
     line: number;
     raw: string;
@@ -208,7 +217,7 @@ export async function mergePeople(
 export async function mergeImmunizations(
   client: pg.PoolClient,
 ): Promise<MergeCounts & { rejects: DatabaseReject[] }> {
-  await client.query('select pg_advisory_xact_lock($1)', [POPULATION_WRITE_LOCK]);
+  await lockPopulationWrites(client);
   const rejected = await client.query<DatabaseReject>(`
     delete from immunization_staging s
     using (
@@ -280,12 +289,18 @@ const EMPTY_COUNTS: RegionCounts = {
   childrenUnder12FullyVaccinated: 0,
 };
 
+/**
+ * Which delta rows make up the value on `asOf`, for the tiers each level keeps (see
+ * expandToRegionsAndTiers); the level is told by the code's length ('' 0, 2 province, 5 regency,
+ * 8 district, 13 village).
+ */
 function tierWindow(asOf: string) {
   const yearStart = `${asOf.slice(0, 4)}-01-01`;
   const monthStart = `${asOf.slice(0, 7)}-01`;
   return sql`((tier = 1 and bucket < ${yearStart}::date)
       or (tier = 2 and bucket >= ${yearStart}::date and bucket < ${monthStart}::date)
-      or (tier = 3 and bucket >= ${monthStart}::date and bucket <= ${asOf}::date))`;
+      or (tier = 3 and bucket <= ${asOf}::date
+          and bucket >= case when length(region_code) >= 8 then ${yearStart}::date else ${monthStart}::date end))`;
 }
 
 /**
