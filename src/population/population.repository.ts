@@ -290,17 +290,33 @@ const EMPTY_COUNTS: RegionCounts = {
 };
 
 /**
- * Which delta rows make up the value on `asOf`, for the tiers each level keeps (see
- * expandToRegionsAndTiers); the level is told by the code's length ('' 0, 2 province, 5 regency,
- * 8 district, 13 village).
+ * The delta rows that make up the value on `asOf`: for each group of regions, one plain range of
+ * the primary key per time tier that its level keeps (see expandToRegionsAndTiers), joined with
+ * UNION ALL so that the planner never falls back to scanning a region's every day. Indonesia,
+ * provinces and regencies (codes shorter than 8) keep months; districts and villages do not.
  */
-function tierWindow(asOf: string) {
+function deltaRows(
+  table: 'population_deltas' | 'immunization_deltas',
+  columns: string,
+  regionCodes: readonly string[],
+  asOf: string,
+  vaccine: string,
+) {
   const yearStart = `${asOf.slice(0, 4)}-01-01`;
   const monthStart = `${asOf.slice(0, 7)}-01`;
-  return sql`((tier = 1 and bucket < ${yearStart}::date)
-      or (tier = 2 and bucket >= ${yearStart}::date and bucket < ${monthStart}::date)
-      or (tier = 3 and bucket <= ${asOf}::date
-          and bucket >= case when length(region_code) >= 8 then ${yearStart}::date else ${monthStart}::date end))`;
+  const withMonths = regionCodes.filter((code) => code.length < 8);
+  const withoutMonths = regionCodes.filter((code) => code.length >= 8);
+  const key =
+    table === 'immunization_deltas'
+      ? sql`and vaccine = ${vaccine} and dose = any('{1,2}'::smallint[])`
+      : sql``;
+  const from = (codes: string[], window: ReturnType<typeof sql>) =>
+    sql`select region_code, ${sql.raw(columns)} from ${sql.table(table)} where region_code = any(${codes}::text[]) ${key} and ${window}`;
+  return sql`${from(withMonths, sql`tier = 1 and bucket < ${yearStart}::date`)}
+    union all ${from(withMonths, sql`tier = 2 and bucket >= ${yearStart}::date and bucket < ${monthStart}::date`)}
+    union all ${from(withMonths, sql`tier = 3 and bucket >= ${monthStart}::date and bucket <= ${asOf}::date`)}
+    union all ${from(withoutMonths, sql`tier = 1 and bucket < ${yearStart}::date`)}
+    union all ${from(withoutMonths, sql`tier = 3 and bucket >= ${yearStart}::date and bucket <= ${asOf}::date`)}`;
 }
 
 /**
@@ -317,17 +333,14 @@ export async function countsByRegion(
     regionCodes.map((code) => [code, { ...EMPTY_COUNTS }]),
   );
   if (regionCodes.length === 0) return result;
-  const codes = [...regionCodes];
   const [people, doses] = await Promise.all([
     sql<{ region_code: string; population: number; children: number }>`
-      select region_code, coalesce(sum(population), 0)::int as population, coalesce(sum(children), 0)::int as children
-      from population_deltas
-      where region_code = any(${codes}::text[]) and ${tierWindow(asOf)}
+      select region_code, sum(population)::int as population, sum(children)::int as children
+      from (${deltaRows('population_deltas', 'population, children', regionCodes, asOf, vaccine)}) as d
       group by region_code`.execute(db),
     sql<{ region_code: string; dose: number; children: number }>`
-      select region_code, dose, coalesce(sum(children), 0)::int as children
-      from immunization_deltas
-      where region_code = any(${codes}::text[]) and vaccine = ${vaccine} and ${tierWindow(asOf)}
+      select region_code, dose, sum(children)::int as children
+      from (${deltaRows('immunization_deltas', 'dose, children', regionCodes, asOf, vaccine)}) as d
       group by region_code, dose`.execute(db),
   ]);
   for (const row of people.rows) {

@@ -1,0 +1,152 @@
+/**
+ * Population benchmark: generates a synthetic register over all villages, imports it through the
+ * same code as `padu people import` / `padu immunizations import`, then measures the statistics
+ * per level and the same question answered by a GROUP BY over people. Prints figures; asserts nothing.
+ *
+ *   npx tsx bench/population.ts [people=200000] [seed=1]
+ *   (on an external server: PADU_DATABASE_URL=postgres://…/postgres — it creates database padu_bench there)
+ */
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createServices } from '../src/app.ts';
+import { prepareDatabase } from '../src/bootstrap.ts';
+import { toCsvLine } from '../src/platform/csv.ts';
+import { connect, type DatabaseHandle } from '../src/platform/db/database.ts';
+import { openEmbeddedPostgres } from '../src/platform/db/embedded.ts';
+import { countDirectly } from '../src/population/population.repository.ts';
+import { generateRegister, randomGenerator } from '../src/population/synthetic.ts';
+
+const count = Number(process.argv[2] ?? 200_000);
+const seed = Number(process.argv[3] ?? 1);
+const TODAY = '2025-06-30';
+
+async function openBenchDatabase(): Promise<{ handle: DatabaseHandle; done: () => Promise<void> }> {
+  const external = process.env.PADU_DATABASE_URL;
+  const server =
+    external === undefined
+      ? await openEmbeddedPostgres(path.join(os.tmpdir(), 'padu-bench-population'), 'command')
+      : undefined;
+  const adminUrl = new URL(external ?? server?.url ?? '');
+  adminUrl.pathname = '/postgres';
+  const admin = connect(adminUrl.toString(), { max: 1 });
+  await admin.pool.query('drop database if exists padu_bench with (force)');
+  await admin.pool.query('create database padu_bench');
+  await admin.close();
+  const url = new URL(adminUrl);
+  url.pathname = '/padu_bench';
+  const handle = connect(url.toString());
+  return {
+    handle,
+    done: async () => {
+      await handle.close();
+      await server?.release();
+    },
+  };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+const { handle, done } = await openBenchDatabase();
+const services = createServices(handle);
+await prepareDatabase(handle, services);
+const villages = await services.regions.codesAtLevel(4);
+const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'padu-bench-'));
+const peopleFile = path.join(dir, 'people.csv');
+const dosesFile = path.join(dir, 'immunizations.csv');
+const people = await fs.open(peopleFile, 'w');
+const doses = await fs.open(dosesFile, 'w');
+await people.write(
+  'nik,name,sex,birth_date,village_code,family_card_number,mother_name,death_date\n',
+);
+await doses.write('nik,vaccine,dose,date,facility_village_code\n');
+let doseRows = 0;
+let pBuf: string[] = [];
+let dBuf: string[] = [];
+for (const { person: p, immunizations } of generateRegister({
+  count,
+  seed,
+  villages,
+  today: TODAY,
+})) {
+  pBuf.push(
+    toCsvLine([
+      p.nik,
+      p.name,
+      p.sex,
+      p.birthDate,
+      p.villageCode,
+      p.familyCardNumber ?? '',
+      p.motherName ?? '',
+      p.deathDate ?? '',
+    ]),
+  );
+  for (const i of immunizations)
+    dBuf.push(toCsvLine([i.nik, i.vaccine, i.dose, i.date, i.facilityVillageCode ?? '']));
+  doseRows += immunizations.length;
+  if (pBuf.length >= 50_000) {
+    await people.write(pBuf.join(''));
+    await doses.write(dBuf.join(''));
+    pBuf = [];
+    dBuf = [];
+  }
+}
+await people.write(pBuf.join(''));
+await doses.write(dBuf.join(''));
+await people.close();
+await doses.close();
+
+console.log(
+  `database: ${handle.description}; ${count} people, ${doseRows} immunisation rows over ${villages.length} villages (seed ${seed})\n`,
+);
+let t = performance.now();
+const importedPeople = await services.population.importPeople(peopleFile, {});
+const peopleSeconds = (performance.now() - t) / 1000;
+t = performance.now();
+const importedDoses = await services.population.importImmunizations(dosesFile, {});
+const dosesSeconds = (performance.now() - t) / 1000;
+console.log('| import | rows | seconds | rows/s |\n|---|---:|---:|---:|');
+console.log(
+  `| people | ${importedPeople.rows} | ${peopleSeconds.toFixed(1)} | ${Math.round(importedPeople.rows / peopleSeconds)} |`,
+);
+console.log(
+  `| immunizations | ${importedDoses.rows} | ${dosesSeconds.toFixed(1)} | ${Math.round(importedDoses.rows / dosesSeconds)} |`,
+);
+
+const random = randomGenerator(seed + 1);
+const sample = (codes: string[], n: number) =>
+  Array.from({ length: n }, () => codes[Math.floor(random() * codes.length)] ?? '');
+const levels: [string, (string | undefined)[]][] = [
+  ['Indonesia (+38 provinces)', [undefined]],
+  ['province (+ regencies)', sample(await services.regions.codesAtLevel(1), 20)],
+  ['regency (+ districts)', sample(await services.regions.codesAtLevel(2), 20)],
+  ['district (+ villages)', sample(await services.regions.codesAtLevel(3), 20)],
+  ['village', sample(villages, 20)],
+];
+console.log('\n| statistics for | p50 ms | p95 ms |\n|---|---:|---:|');
+let nationalP50 = NaN;
+for (const [name, regions] of levels) {
+  const times: number[] = [];
+  for (let i = 0; i < 100; i++) {
+    const region = regions[i % regions.length];
+    const started = performance.now();
+    await services.population.childrenStats({ region, asOf: TODAY });
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  if (name.startsWith('Indonesia')) nationalP50 = percentile(times, 50);
+  console.log(
+    `| ${name} | ${percentile(times, 50).toFixed(1)} | ${percentile(times, 95).toFixed(1)} |`,
+  );
+}
+t = performance.now();
+await countDirectly(handle.db, 1, TODAY, 'COVID-19');
+const scanMs = performance.now() - t;
+console.log(
+  `\nthe national question by GROUP BY over people: ${scanMs.toFixed(0)} ms, ${(scanMs / nationalP50).toFixed(0)}× the p50 above`,
+);
+await fs.rm(dir, { recursive: true, force: true });
+await done();
