@@ -43,6 +43,8 @@ interface ImportKind<T> {
   readonly columns: { readonly required: readonly string[]; readonly optional: readonly string[] };
   validate(raw: RawRecord, context: ValidationContext): Validated<T>;
   stagingTable: string;
+  /** Tables whose statistics a large merge changes. */
+  analyzeTables: readonly string[];
   stagingColumns: readonly string[];
   stagingValues(record: T): (string | number | null)[];
   createStaging(client: pg.PoolClient): Promise<void>;
@@ -52,6 +54,7 @@ interface ImportKind<T> {
 export const PEOPLE_IMPORT: ImportKind<PersonRecord> = {
   columns: PERSON_COLUMNS,
   stagingTable: 'people_staging',
+  analyzeTables: ['people', 'population_deltas', 'immunization_deltas'],
   validate: validatePerson,
   stagingColumns: PEOPLE_STAGING_COLUMNS,
   stagingValues: (p) => [
@@ -71,6 +74,7 @@ export const PEOPLE_IMPORT: ImportKind<PersonRecord> = {
 export const IMMUNIZATIONS_IMPORT: ImportKind<ImmunizationRecord> = {
   columns: IMMUNIZATION_COLUMNS,
   stagingTable: 'immunization_staging',
+  analyzeTables: ['immunizations', 'immunization_deltas'],
   validate: validateImmunization,
   stagingColumns: IMMUNIZATION_STAGING_COLUMNS,
   stagingValues: (i) => [i.nik, i.vaccine, i.dose, i.date, i.facilityVillageCode],
@@ -222,6 +226,9 @@ export async function importCsv<T>(
     for (const reject of merged.rejects)
       await rejects.write([reject.line, reject.column, reject.reason, reject.raw]);
     await client.query('commit');
+    // After a large merge the planner's statistics are stale and its plans for the statistics
+    // queries poor (measured: 121 ms instead of 25 ms for Indonesia at 200,000 people).
+    if (merged.inserted + merged.updated > 10_000) await client.query(`analyze ${kind.analyzeTables.join(', ')}`);
     return {
       inserted: merged.inserted,
       updated: merged.updated,
