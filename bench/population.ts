@@ -12,11 +12,17 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createServices } from '../src/app.ts';
 import { prepareDatabase } from '../src/bootstrap.ts';
-import { toCsvLine } from '../src/platform/csv.ts';
 import { connect, type DatabaseHandle } from '../src/platform/db/database.ts';
 import { openEmbeddedPostgres } from '../src/platform/db/embedded.ts';
 import { countDirectly } from '../src/population/population.repository.ts';
-import { generateRegister, randomGenerator } from '../src/population/synthetic.ts';
+import {
+  generateRegister,
+  IMMUNIZATIONS_CSV_HEADER,
+  immunizationCsvLine,
+  PEOPLE_CSV_HEADER,
+  personCsvLine,
+  randomGenerator,
+} from '../src/population/synthetic.ts';
 
 const count = Number(process.argv[2] ?? 200_000);
 const seed = Number(process.argv[3] ?? 1);
@@ -59,10 +65,8 @@ const peopleFile = path.join(dir, 'people.csv');
 const dosesFile = path.join(dir, 'immunizations.csv');
 const people = await fs.open(peopleFile, 'w');
 const doses = await fs.open(dosesFile, 'w');
-await people.write(
-  'nik,name,sex,birth_date,village_code,family_card_number,mother_name,death_date\n',
-);
-await doses.write('nik,vaccine,dose,date,facility_village_code\n');
+await people.write(PEOPLE_CSV_HEADER);
+await doses.write(IMMUNIZATIONS_CSV_HEADER);
 let doseRows = 0;
 let pBuf: string[] = [];
 let dBuf: string[] = [];
@@ -72,20 +76,8 @@ for (const { person: p, immunizations } of generateRegister({
   villages,
   today: TODAY,
 })) {
-  pBuf.push(
-    toCsvLine([
-      p.nik,
-      p.name,
-      p.sex,
-      p.birthDate,
-      p.villageCode,
-      p.familyCardNumber ?? '',
-      p.motherName ?? '',
-      p.deathDate ?? '',
-    ]),
-  );
-  for (const i of immunizations)
-    dBuf.push(toCsvLine([i.nik, i.vaccine, i.dose, i.date, i.facilityVillageCode ?? '']));
+  pBuf.push(personCsvLine(p));
+  for (const i of immunizations) dBuf.push(immunizationCsvLine(i));
   doseRows += immunizations.length;
   if (pBuf.length >= 50_000) {
     await people.write(pBuf.join(''));

@@ -228,7 +228,8 @@ export async function importCsv<T>(
     await client.query('commit');
     // After a large merge the planner's statistics are stale and its plans for the statistics
     // queries poor (measured: 121 ms instead of 25 ms for Indonesia at 200,000 people).
-    if (merged.inserted + merged.updated > 10_000) await client.query(`analyze ${kind.analyzeTables.join(', ')}`);
+    if (merged.inserted + merged.updated > 10_000)
+      await client.query(`analyze ${kind.analyzeTables.join(', ')}`);
     return {
       inserted: merged.inserted,
       updated: merged.updated,

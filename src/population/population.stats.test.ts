@@ -3,10 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.ts';
-import { toCsvLine } from '../platform/csv.ts';
 import { countDirectly, countsByRegion } from './population.repository.ts';
 import {
   generateRegister,
+  IMMUNIZATIONS_CSV_HEADER,
+  immunizationCsvLine,
+  PEOPLE_CSV_HEADER,
+  personCsvLine,
   randomGenerator,
   type SyntheticImmunization,
   type SyntheticPerson,
@@ -18,32 +21,11 @@ let dir: string;
 let people: SyntheticPerson[] = [];
 
 function peopleCsv(rows: SyntheticPerson[]): string {
-  return (
-    'nik,name,sex,birth_date,village_code,family_card_number,mother_name,death_date\n' +
-    rows
-      .map((p) =>
-        toCsvLine([
-          p.nik,
-          p.name,
-          p.sex,
-          p.birthDate,
-          p.villageCode,
-          p.familyCardNumber ?? '',
-          p.motherName ?? '',
-          p.deathDate ?? '',
-        ]),
-      )
-      .join('')
-  );
+  return PEOPLE_CSV_HEADER + rows.map(personCsvLine).join('');
 }
 
 function immunizationsCsv(rows: SyntheticImmunization[]): string {
-  return (
-    'nik,vaccine,dose,date,facility_village_code\n' +
-    rows
-      .map((i) => toCsvLine([i.nik, i.vaccine, i.dose, i.date, i.facilityVillageCode ?? '']))
-      .join('')
-  );
+  return IMMUNIZATIONS_CSV_HEADER + rows.map(immunizationCsvLine).join('');
 }
 
 function shiftDays(date: string, days: number): string {

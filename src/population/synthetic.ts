@@ -1,3 +1,4 @@
+import { toCsvLine } from '../platform/csv.ts';
 import { formatNik, type Sex } from './nik.ts';
 
 /** A small, fast, seedable PRNG (mulberry32): the same seed gives the same register everywhere. */
@@ -159,4 +160,27 @@ export function* generateRegister(options: {
     }
     yield { person, immunizations };
   }
+}
+
+export const PEOPLE_CSV_HEADER =
+  'nik,name,sex,birth_date,village_code,family_card_number,mother_name,death_date\n';
+export const IMMUNIZATIONS_CSV_HEADER = 'nik,vaccine,dose,date,facility_village_code\n';
+
+/** A person as a line of people.csv (the format `padu people import` reads). */
+export function personCsvLine(p: SyntheticPerson): string {
+  return toCsvLine([
+    p.nik,
+    p.name,
+    p.sex,
+    p.birthDate,
+    p.villageCode,
+    p.familyCardNumber ?? '',
+    p.motherName ?? '',
+    p.deathDate ?? '',
+  ]);
+}
+
+/** An immunisation as a line of immunizations.csv. */
+export function immunizationCsvLine(i: SyntheticImmunization): string {
+  return toCsvLine([i.nik, i.vaccine, i.dose, i.date, i.facilityVillageCode ?? '']);
 }

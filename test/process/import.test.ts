@@ -4,8 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toCsvLine } from '../../src/platform/csv.ts';
-import { generateRegister } from '../../src/population/synthetic.ts';
+import {
+  generateRegister,
+  PEOPLE_CSV_HEADER,
+  personCsvLine,
+} from '../../src/population/synthetic.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 
 const exec = promisify(execFile);
@@ -32,27 +35,14 @@ beforeAll(async () => {
   const villages = (
     await database.services.regions.listChildren('34.04.13', { limit: 100, offset: 0 })
   ).items.map((v) => v.code);
-  const lines = [
-    'nik,name,sex,birth_date,village_code,family_card_number,mother_name,death_date\n',
-  ];
+  const lines = [PEOPLE_CSV_HEADER];
   for (const { person: p } of generateRegister({
     count: ROWS,
     seed: 3,
     villages,
     today: '2025-06-30',
   })) {
-    lines.push(
-      toCsvLine([
-        p.nik,
-        p.name,
-        p.sex,
-        p.birthDate,
-        p.villageCode,
-        p.familyCardNumber ?? '',
-        p.motherName ?? '',
-        p.deathDate ?? '',
-      ]),
-    );
+    lines.push(personCsvLine(p));
   }
   await fs.writeFile(file, lines.join(''));
   env = { ...process.env, PADU_DATABASE_URL: database.url, PADU_LOG_LEVEL: 'warn' };
