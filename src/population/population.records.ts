@@ -57,6 +57,13 @@ function optional(value: string | undefined): string | null {
   return trimmed === '' ? null : trimmed;
 }
 
+/** A required cell: its trimmed value, or `null` after noting that it is empty. */
+function required(raw: RawRecord, column: string, problems: FieldProblem[]): string | null {
+  const value = optional(raw[column]);
+  if (value === null) problems.push({ column, reason: 'is empty' });
+  return value;
+}
+
 function checkDate(
   column: string,
   value: string | null,
@@ -121,9 +128,8 @@ export function validatePerson(
   const problems: FieldProblem[] = [];
   const warnings: FieldProblem[] = [];
   const nik = checkNik(optional(raw.nik), context, problems);
-  const name = optional(raw.name);
-  if (name === null) problems.push({ column: 'name', reason: 'is empty' });
-  else if (name.length > 200)
+  const name = required(raw, 'name', problems);
+  if (name !== null && name.length > 200)
     problems.push({ column: 'name', reason: `is ${name.length} characters; at most 200` });
   const sexText = optional(raw.sex)?.toUpperCase() ?? null;
   if (sexText !== 'L' && sexText !== 'P') {
@@ -132,12 +138,18 @@ export function validatePerson(
       reason: `"${raw.sex ?? ''}" is not a sex; use L (laki-laki) or P (perempuan)`,
     });
   }
-  const birthDate = checkDate('birth_date', optional(raw.birth_date), context, problems);
-  if (optional(raw.birth_date) === null)
-    problems.push({ column: 'birth_date', reason: 'is empty' });
-  const villageCode = checkVillage('village_code', optional(raw.village_code), context, problems);
-  if (optional(raw.village_code) === null)
-    problems.push({ column: 'village_code', reason: 'is empty' });
+  const birthDate = checkDate(
+    'birth_date',
+    required(raw, 'birth_date', problems),
+    context,
+    problems,
+  );
+  const villageCode = checkVillage(
+    'village_code',
+    required(raw, 'village_code', problems),
+    context,
+    problems,
+  );
   const familyCardNumber = optional(raw.family_card_number);
   if (familyCardNumber !== null && !/^[0-9]{16}$/.test(familyCardNumber)) {
     problems.push({
@@ -218,8 +230,7 @@ export function validateImmunization(
       column: 'dose',
       reason: `"${raw.dose ?? ''}" is not a dose number; use a whole number from 1 to 99`,
     });
-  const date = checkDate('date', optional(raw.date), context, problems);
-  if (optional(raw.date) === null) problems.push({ column: 'date', reason: 'is empty' });
+  const date = checkDate('date', required(raw, 'date', problems), context, problems);
   const facilityVillageCode = checkVillage(
     'facility_village_code',
     optional(raw.facility_village_code),
