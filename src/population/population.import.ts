@@ -54,7 +54,7 @@ interface ImportKind<T> {
 export const PEOPLE_IMPORT: ImportKind<PersonRecord> = {
   columns: PERSON_COLUMNS,
   stagingTable: 'people_staging',
-  analyzeTables: ['people', 'population_deltas', 'immunization_deltas'],
+  analyzeTables: ['people', 'count_series'],
   validate: validatePerson,
   stagingColumns: PEOPLE_STAGING_COLUMNS,
   stagingValues: (p) => [
@@ -74,7 +74,7 @@ export const PEOPLE_IMPORT: ImportKind<PersonRecord> = {
 export const IMMUNIZATIONS_IMPORT: ImportKind<ImmunizationRecord> = {
   columns: IMMUNIZATION_COLUMNS,
   stagingTable: 'immunization_staging',
-  analyzeTables: ['immunizations', 'immunization_deltas'],
+  analyzeTables: ['immunizations', 'count_series'],
   validate: validateImmunization,
   stagingColumns: IMMUNIZATION_STAGING_COLUMNS,
   stagingValues: (i) => [i.nik, i.vaccine, i.dose, i.date, i.facilityVillageCode],

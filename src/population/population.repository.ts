@@ -1,6 +1,14 @@
 import { sql, type Kysely } from 'kysely';
 import type pg from 'pg';
 import type { Database } from '../platform/db/schema.ts';
+import {
+  applyCountEvents,
+  childCutoff,
+  copyOut,
+  CountEvents,
+  epochDay,
+  readSeries,
+} from './population.counts.ts';
 
 /**
  * All SQL of the population module. Writes are set-based over a staging table filled by COPY (see
@@ -49,55 +57,47 @@ export interface DatabaseReject {
   readonly reason: string;
 }
 
-// Expands per-village deltas (a relation `ev` with village_code, day and the count columns) to every
-// level and the time tiers that level keeps (see tierWindow): Indonesia, provinces and regencies keep
-// year, month and day deltas; districts and villages, whose events are spread thin over the days,
-// years and days (at most ~100 + 366 rows to read, and a third fewer rows to write).
-function expandToRegionsAndTiers(countColumns: string): string {
-  return `
-    from ev
-    cross join lateral (values (ev.village_code, 4), (left(ev.village_code, 8), 3), (left(ev.village_code, 5), 2),
-                               (left(ev.village_code, 2), 1), ('', 0)) as r(code, level)
-    cross join lateral (values (1::smallint, date_trunc('year', ev.day)::date),
-                               (2::smallint, date_trunc('month', ev.day)::date),
-                               (3::smallint, ev.day)) as t(tier, bucket)
-    where t.tier <> 2 or r.level <= 2
-    group by r.code, t.tier, t.bucket${countColumns === '' ? '' : `, ${countColumns}`}`;
+const EPOCH = "date '1970-01-01'";
+const VILLAGE_ID = (column: string) => `replace(${column}, '.', '')::bigint`;
+
+/** Adds person versions (village, birth, death, sign) selected by `select` to the events. */
+async function collectPersonVersions(
+  client: pg.PoolClient,
+  select: string,
+  events: CountEvents,
+): Promise<void> {
+  await copyOut(client, select, ([village, birth, death, sign]) =>
+    events.addPerson(
+      Number(village),
+      Number(birth),
+      death === null ? null : Number(death),
+      Number(sign),
+    ),
+  );
 }
 
-const POPULATION_DELTAS_FROM_VERSIONS = `
-  , ev as (
-    select v.village_code, e.day, sum(e.population)::int as population, sum(e.children)::int as children
-    from versions v
-    cross join lateral (values
-      (v.birth_date, v.sign, v.sign),
-      (v.death_date, -v.sign, 0),
-      (padu_child_until(v.birth_date, v.death_date), 0, -v.sign)) as e(day, population, children)
-    where e.day is not null
-    group by v.village_code, e.day)
-  insert into population_deltas (region_code, tier, bucket, population, children)
-  select r.code, t.tier, t.bucket, sum(ev.population), sum(ev.children)
-  ${expandToRegionsAndTiers('')}
-  having sum(ev.population) <> 0 or sum(ev.children) <> 0
-  on conflict (region_code, tier, bucket) do update
-    set population = population_deltas.population + excluded.population,
-        children = population_deltas.children + excluded.children`;
+/** Adds dose versions (village, vaccine, dose, date, birth, death, sign) selected by `select`. */
+async function collectDoseVersions(
+  client: pg.PoolClient,
+  select: string,
+  events: CountEvents,
+): Promise<void> {
+  await copyOut(client, select, ([village, vaccine, dose, date, birth, death, sign]) =>
+    events.addDose(
+      Number(village),
+      vaccine ?? '',
+      Number(dose),
+      Number(date),
+      Number(birth),
+      death === null ? null : Number(death),
+      Number(sign),
+    ),
+  );
+}
 
-// A dose counts while its child is under 12 and alive: from the dose date to padu_child_until.
-const IMMUNIZATION_DELTAS_FROM_VERSIONS = `
-  , ev as (
-    select iv.village_code, iv.vaccine, iv.dose, e.day, sum(e.delta)::int as children
-    from iv
-    cross join lateral (select padu_child_until(iv.birth_date, iv.death_date) as until) as u
-    cross join lateral (values (iv.date, iv.sign), (u.until, -iv.sign)) as e(day, delta)
-    where iv.dose in (1, 2) and iv.date < u.until
-    group by iv.village_code, iv.vaccine, iv.dose, e.day)
-  insert into immunization_deltas (region_code, vaccine, dose, tier, bucket, children)
-  select r.code, ev.vaccine, ev.dose, t.tier, t.bucket, sum(ev.children)
-  ${expandToRegionsAndTiers('ev.vaccine, ev.dose')}
-  having sum(ev.children) <> 0
-  on conflict (region_code, vaccine, dose, tier, bucket) do update
-    set children = immunization_deltas.children + excluded.children`;
+function personVersion(prefix: string, sign: 1 | -1): string {
+  return `${VILLAGE_ID(`${prefix}village_code`)}, ${prefix}birth_date - ${EPOCH}, ${prefix}death_date - ${EPOCH}, ${sign}`;
+}
 
 async function lockPopulationWrites(client: pg.PoolClient): Promise<void> {
   await client.query('select pg_advisory_xact_lock($1)', [POPULATION_WRITE_LOCK]);
@@ -110,14 +110,14 @@ const PERSON_FIELDS =
 
 export async function createPeopleStaging(client: pg.PoolClient): Promise<void> {
   await client.query(`create temporary table people_staging (
-      line integer not null, raw text not null, nik text not null, name text not null, sex text not null,
+      line integer not null, raw text not null, nik text collate "C" not null, name text not null, sex text not null,
       birth_date date not null, village_code text not null, family_card_number text, mother_name text,
       death_date date) on commit drop`);
 }
 
 export async function createImmunizationStaging(client: pg.PoolClient): Promise<void> {
   await client.query(`create temporary table immunization_staging (
-      line integer not null, raw text not null, nik text not null, vaccine text not null, dose smallint not null,
+      line integer not null, raw text not null, nik text collate "C" not null, vaccine text not null, dose smallint not null,
       date date not null, facility_village_code text) on commit drop`);
 }
 
@@ -165,22 +165,25 @@ export async function mergePeople(
     where p.nik is null
        or (p.${PERSON_FIELDS.split(', ').join(', p.')}) is distinct from (s.${PERSON_FIELDS.split(', ').join(', s.')})`);
 
-  await client.query(`
-    with versions as (
-      select village_code, birth_date, death_date, 1 as sign from people_changes where not existed or is_moved
-      union all
-      select old_village_code, old_birth_date, old_death_date, -1 from people_changes where is_moved)
-    ${POPULATION_DELTAS_FROM_VERSIONS}`);
-
+  const events = new CountEvents();
+  await collectPersonVersions(
+    client,
+    `select ${personVersion('', 1)} from people_changes where not existed or is_moved
+     union all
+     select ${personVersion('old_', -1)} from people_changes where is_moved`,
+    events,
+  );
   // A person who moved, was born on another date or died carries their doses along.
-  await client.query(`
-    with iv as (
-      select c.village_code, i.vaccine, i.dose, i.date, c.birth_date, c.death_date, 1 as sign
-      from people_changes c join immunizations i on i.nik = c.nik and i.dose in (1, 2) where c.is_moved
-      union all
-      select c.old_village_code, i.vaccine, i.dose, i.date, c.old_birth_date, c.old_death_date, -1
-      from people_changes c join immunizations i on i.nik = c.nik and i.dose in (1, 2) where c.is_moved)
-    ${IMMUNIZATION_DELTAS_FROM_VERSIONS}`);
+  await collectDoseVersions(
+    client,
+    `select ${VILLAGE_ID('c.village_code')}, i.vaccine, i.dose, i.date - ${EPOCH}, c.birth_date - ${EPOCH}, c.death_date - ${EPOCH}, 1
+     from people_changes c join immunizations i on i.nik = c.nik and i.dose in (1, 2) where c.is_moved
+     union all
+     select ${VILLAGE_ID('c.old_village_code')}, i.vaccine, i.dose, i.date - ${EPOCH}, c.old_birth_date - ${EPOCH}, c.old_death_date - ${EPOCH}, -1
+     from people_changes c join immunizations i on i.nik = c.nik and i.dose in (1, 2) where c.is_moved`,
+    events,
+  );
+  await applyCountEvents(client, events);
 
   const counts = await client.query<{ inserted: number; updated: number }>(`
     with written as (
@@ -248,14 +251,17 @@ export async function mergeImmunizations(
     where i.nik is null or b.date < i.date
        or (b.date = i.date and i.facility_village_code is null and b.facility_village_code is not null)`);
 
-  await client.query(`
-    with iv as (
-      select p.village_code, c.vaccine, c.dose, c.date, p.birth_date, p.death_date, 1 as sign
-      from immunization_changes c join people p using (nik)
-      union all
-      select p.village_code, c.vaccine, c.dose, c.old_date, p.birth_date, p.death_date, -1
-      from immunization_changes c join people p using (nik) where c.existed)
-    ${IMMUNIZATION_DELTAS_FROM_VERSIONS}`);
+  const events = new CountEvents();
+  await collectDoseVersions(
+    client,
+    `select ${VILLAGE_ID('p.village_code')}, c.vaccine, c.dose, c.date - ${EPOCH}, p.birth_date - ${EPOCH}, p.death_date - ${EPOCH}, 1
+     from immunization_changes c join people p using (nik) where c.dose in (1, 2)
+     union all
+     select ${VILLAGE_ID('p.village_code')}, c.vaccine, c.dose, c.old_date - ${EPOCH}, p.birth_date - ${EPOCH}, p.death_date - ${EPOCH}, -1
+     from immunization_changes c join people p using (nik) where c.existed and c.dose in (1, 2)`,
+    events,
+  );
+  await applyCountEvents(client, events);
 
   const counts = await client.query<{ inserted: number; updated: number }>(`
     with written as (
@@ -282,81 +288,71 @@ export interface RegionCounts {
   childrenUnder12FullyVaccinated: number;
 }
 
-const EMPTY_COUNTS: RegionCounts = {
-  population: 0,
-  childrenUnder12: 0,
-  childrenUnder12Vaccinated: 0,
-  childrenUnder12FullyVaccinated: 0,
-};
-
 /**
- * The delta rows that make up the value on `asOf`: for each group of regions, one plain range of
- * the primary key per time tier that its level keeps (see expandToRegionsAndTiers), joined with
- * UNION ALL so that the planner never falls back to scanning a region's every day. Indonesia,
- * provinces and regencies (codes shorter than 8) keep months; districts and villages do not.
- */
-function deltaRows(
-  table: 'population_deltas' | 'immunization_deltas',
-  columns: string,
-  regionCodes: readonly string[],
-  asOf: string,
-  vaccine: string,
-) {
-  const yearStart = `${asOf.slice(0, 4)}-01-01`;
-  const monthStart = `${asOf.slice(0, 7)}-01`;
-  const withMonths = regionCodes.filter((code) => code.length < 8);
-  const withoutMonths = regionCodes.filter((code) => code.length >= 8);
-  const key =
-    table === 'immunization_deltas'
-      ? sql`and vaccine = ${vaccine} and dose = any('{1,2}'::smallint[])`
-      : sql``;
-  const from = (codes: string[], window: ReturnType<typeof sql>) =>
-    sql`select region_code, ${sql.raw(columns)} from ${sql.table(table)} where region_code = any(${codes}::text[]) ${key} and ${window}`;
-  return sql`${from(withMonths, sql`tier = 1 and bucket < ${yearStart}::date`)}
-    union all ${from(withMonths, sql`tier = 2 and bucket >= ${yearStart}::date and bucket < ${monthStart}::date`)}
-    union all ${from(withMonths, sql`tier = 3 and bucket >= ${monthStart}::date and bucket <= ${asOf}::date`)}
-    union all ${from(withoutMonths, sql`tier = 1 and bucket < ${yearStart}::date`)}
-    union all ${from(withoutMonths, sql`tier = 3 and bucket >= ${yearStart}::date and bucket <= ${asOf}::date`)}`;
-}
-
-/**
- * Counts on `asOf` for each region code ('' = Indonesia), read from the delta tables: a few hundred
- * rows per region, independent of how many people live there.
+ * Counts on `asOf` for each region code ('' = Indonesia), read from the count series: a handful of
+ * primary-key probes per region, independent of how many people live there.
  */
 export async function countsByRegion(
-  db: Kysely<Database>,
+  pool: pg.Pool,
   regionCodes: readonly string[],
   asOf: string,
   vaccine: string,
 ): Promise<Map<string, RegionCounts>> {
-  const result = new Map<string, RegionCounts>(
-    regionCodes.map((code) => [code, { ...EMPTY_COUNTS }]),
+  const day = epochDay(asOf);
+  const cutoff = childCutoff(day);
+  const measures = [
+    ['born', day],
+    ['born', cutoff],
+    ['died', day],
+    ['child_death', day],
+    [`dose1:${vaccine}`, day],
+    [`dose2:${vaccine}`, day],
+  ] as const;
+  const values = await readSeries(
+    pool,
+    regionCodes.flatMap((code) => measures.map(([series, at]) => ({ code, series, day: at }))),
   );
-  if (regionCodes.length === 0) return result;
-  const [people, doses] = await Promise.all([
-    sql<{ region_code: string; population: number; children: number }>`
-      select region_code, sum(population)::int as population, sum(children)::int as children
-      from (${deltaRows('population_deltas', 'population, children', regionCodes, asOf, vaccine)}) as d
-      group by region_code`.execute(db),
-    sql<{ region_code: string; dose: number; children: number }>`
-      select region_code, dose, sum(children)::int as children
-      from (${deltaRows('immunization_deltas', 'dose, children', regionCodes, asOf, vaccine)}) as d
-      group by region_code, dose`.execute(db),
-  ]);
-  for (const row of people.rows) {
-    const counts = result.get(row.region_code);
-    if (counts) {
-      counts.population = row.population;
-      counts.childrenUnder12 = row.children;
-    }
-  }
-  for (const row of doses.rows) {
-    const counts = result.get(row.region_code);
-    if (!counts) continue;
-    if (row.dose === 1) counts.childrenUnder12Vaccinated = row.children;
-    else counts.childrenUnder12FullyVaccinated = row.children;
-  }
-  return result;
+  return new Map(
+    regionCodes.map((code, r) => {
+      const [born = 0, bornBeforeCutoff = 0, died = 0, childDeaths = 0, dose1 = 0, dose2 = 0] =
+        values.slice(r * measures.length, (r + 1) * measures.length);
+      return [
+        code,
+        {
+          population: born - died,
+          childrenUnder12: born - bornBeforeCutoff + childDeaths,
+          childrenUnder12Vaccinated: dose1,
+          childrenUnder12FullyVaccinated: dose2,
+        },
+      ];
+    }),
+  );
+}
+
+/** Whether people are registered but no count series exist (after migration 0005). */
+export async function countsMissing(pool: pg.Pool): Promise<boolean> {
+  const { rows } = await pool.query<{ missing: boolean }>(
+    'select exists (select 1 from people) and not exists (select 1 from count_series) as missing',
+  );
+  return rows[0]?.missing ?? false;
+}
+
+/**
+ * Rebuilds every count series from the register (after migration 0005, or if they were lost):
+ * one pass over people and doses, in one transaction.
+ */
+export async function rebuildCounts(client: pg.PoolClient): Promise<void> {
+  await lockPopulationWrites(client);
+  await client.query('delete from count_series');
+  const events = new CountEvents();
+  await collectPersonVersions(client, `select ${personVersion('', 1)} from people`, events);
+  await collectDoseVersions(
+    client,
+    `select ${VILLAGE_ID('p.village_code')}, i.vaccine, i.dose, i.date - ${EPOCH}, p.birth_date - ${EPOCH}, p.death_date - ${EPOCH}, 1
+     from immunizations i join people p using (nik) where i.dose in (1, 2)`,
+    events,
+  );
+  await applyCountEvents(client, events);
 }
 
 /**

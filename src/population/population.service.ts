@@ -12,7 +12,12 @@ import {
   type ImportSummary,
 } from './population.import.ts';
 import type { ValidationContext } from './population.records.ts';
-import { countsByRegion, type RegionCounts } from './population.repository.ts';
+import {
+  countsByRegion,
+  countsMissing,
+  rebuildCounts,
+  type RegionCounts,
+} from './population.repository.ts';
 
 export interface RegionRef {
   code: string;
@@ -45,6 +50,8 @@ export interface PopulationService {
     file: string,
     options: { rejectsFile?: string; onProgress?: (done: number, total: number) => void },
   ): Promise<ImportSummary>;
+  /** Rebuilds the statistics' count series from the register if people exist and series do not. */
+  ensureCounts(): Promise<boolean>;
   /** Children under 12 and their vaccination for a region (undefined = Indonesia) and each region below it. */
   childrenStats(query: {
     region?: string | undefined;
@@ -100,6 +107,22 @@ export function populationService(
       });
     },
 
+    async ensureCounts() {
+      if (!(await countsMissing(pool))) return false;
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        await rebuildCounts(client);
+        await client.query('commit');
+        return true;
+      } catch (error) {
+        await client.query('rollback').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+
     async childrenStats(query) {
       const asOf = query.asOf ?? todayInIndonesia();
       if (!isCalendarDate(asOf)) {
@@ -124,7 +147,7 @@ export function populationService(
       }
       const childRefs = below.map(({ code, name, level }) => ({ code, name, level }));
       const counts = await countsByRegion(
-        db,
+        pool,
         [region.code, ...childRefs.map((c) => c.code)],
         asOf,
         vaccine,

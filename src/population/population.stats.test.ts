@@ -127,7 +127,12 @@ describe('region statistics from the delta tables', () => {
       for (const vaccine of ['COVID-19', 'MR']) {
         for (const level of [0, 1, 2, 3, 4] as const) {
           const direct = await countDirectly(database.handle.db, level, asOf, vaccine);
-          const fast = await countsByRegion(database.handle.db, [...direct.keys()], asOf, vaccine);
+          const fast = await countsByRegion(
+            database.handle.pool,
+            [...direct.keys()],
+            asOf,
+            vaccine,
+          );
           for (const [code, counts] of direct) {
             expect(fast.get(code), `${code} on ${asOf} (${vaccine})`).toEqual(counts);
             compared++;
