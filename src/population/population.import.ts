@@ -113,6 +113,8 @@ export function checkHeader(
   }
 }
 
+const COPY_CHUNK = 256 * 1024;
+
 class RejectWriter {
   count = 0;
   private constructor(private readonly stream: WriteStream) {}
@@ -182,6 +184,7 @@ export async function importCsv<T>(
       copyFrom(`copy ${kind.stagingTable} (${kind.stagingColumns.join(', ')}) from stdin`),
     );
     const copyDone = finished(copy);
+    let pending = '';
     for (let next = await records.next(); !next.done; next = await records.next()) {
       const { line, fields } = next.value;
       rows++;
@@ -216,11 +219,15 @@ export async function importCsv<T>(
           raw,
         ]);
       }
-      const text =
+      // Rows go to COPY in chunks: one socket write per row cost more than validating it.
+      pending +=
         [line, raw, ...kind.stagingValues(result.record)].map(copyTextValue).join('\t') + '\n';
-      if (!copy.write(text)) await once(copy, 'drain');
+      if (pending.length > COPY_CHUNK) {
+        if (!copy.write(pending)) await once(copy, 'drain');
+        pending = '';
+      }
     }
-    copy.end();
+    copy.end(pending);
     await copyDone;
     const merged = await kind.merge(client);
     for (const reject of merged.rejects)

@@ -129,15 +129,17 @@ export async function mergePeople(
   client: pg.PoolClient,
 ): Promise<MergeCounts & { rejects: DatabaseReject[] }> {
   await lockPopulationWrites(client);
+  // Repeated NIKs are rare: find them with one hash aggregate, then rank only their rows.
   const duplicates = await client.query<{
     line: number;
     raw: string;
     first_line: number;
     is_same: boolean;
   }>(`
-    with ranked as (
+    with repeated as (select nik from people_staging group by nik having count(*) > 1),
+    ranked as (
       select s.*, first_value(line) over w as first_line, row_number() over w as position
-      from people_staging s window w as (partition by nik order by line))
+      from people_staging s join repeated using (nik) window w as (partition by nik order by line))
     select d.line, d.raw, d.first_line,
            (f.${PERSON_FIELDS.split(', ').join(', f.')}) is not distinct from
            (d.${PERSON_FIELDS.split(', ').join(', d.')}) as is_same
@@ -156,7 +158,7 @@ export async function mergePeople(
   );
   await client.query(`
     create temporary table people_changes on commit drop as
-    select s.nik, s.${PERSON_FIELDS.split(', ').join(', s.')},
+    select s.line, s.nik, s.${PERSON_FIELDS.split(', ').join(', s.')},
            p.nik is not null as existed,
            p.village_code as old_village_code, p.birth_date as old_birth_date, p.death_date as old_death_date,
            p.nik is not null and (p.village_code, p.birth_date, p.death_date)
@@ -164,6 +166,12 @@ export async function mergePeople(
     from people_staging s left join people p on p.nik = s.nik
     where p.nik is null
        or (p.${PERSON_FIELDS.split(', ').join(', p.')}) is distinct from (s.${PERSON_FIELDS.split(', ').join(', s.')})`);
+
+  const changes = await client.query<{ inserted: number; updated: number; moved: number }>(`
+    select count(*) filter (where not existed)::int as inserted, count(*) filter (where existed)::int as updated,
+           count(*) filter (where is_moved)::int as moved
+    from people_changes`);
+  const { inserted = 0, updated = 0, moved = 0 } = changes.rows[0] ?? {};
 
   const events = new CountEvents();
   await collectPersonVersions(
@@ -174,29 +182,33 @@ export async function mergePeople(
     events,
   );
   // A person who moved, was born on another date or died carries their doses along.
-  await collectDoseVersions(
-    client,
-    `select ${VILLAGE_ID('c.village_code')}, i.vaccine, i.dose, i.date - ${EPOCH}, c.birth_date - ${EPOCH}, c.death_date - ${EPOCH}, 1
-     from people_changes c join immunizations i on i.nik = c.nik and i.dose in (1, 2) where c.is_moved
-     union all
-     select ${VILLAGE_ID('c.old_village_code')}, i.vaccine, i.dose, i.date - ${EPOCH}, c.old_birth_date - ${EPOCH}, c.old_death_date - ${EPOCH}, -1
-     from people_changes c join immunizations i on i.nik = c.nik and i.dose in (1, 2) where c.is_moved`,
-    events,
-  );
+  if (moved > 0) {
+    await collectDoseVersions(
+      client,
+      `select ${VILLAGE_ID('c.village_code')}, i.vaccine, i.dose, i.date - ${EPOCH}, c.birth_date - ${EPOCH}, c.death_date - ${EPOCH}, 1
+       from people_changes c join immunizations i on i.nik = c.nik and i.dose in (1, 2) where c.is_moved
+       union all
+       select ${VILLAGE_ID('c.old_village_code')}, i.vaccine, i.dose, i.date - ${EPOCH}, c.old_birth_date - ${EPOCH}, c.old_death_date - ${EPOCH}, -1
+       from people_changes c join immunizations i on i.nik = c.nik and i.dose in (1, 2) where c.is_moved`,
+      events,
+    );
+  }
   await applyCountEvents(client, events);
 
-  const counts = await client.query<{ inserted: number; updated: number }>(`
-    with written as (
+  // New people in NIK order (the primary key is filled left to right), then the changed ones; the
+  // write lock keeps anyone else from inserting these NIKs in between.
+  if (inserted > 0) {
+    await client.query(`
       insert into people (nik, ${PERSON_FIELDS})
-      select nik, ${PERSON_FIELDS} from people_changes
-      on conflict (nik) do update set
-        ${PERSON_FIELDS.split(', ')
-          .map((f) => `${f} = excluded.${f}`)
-          .join(', ')}, updated_at = now()
-      returning (xmax = 0) as inserted)
-    select count(*) filter (where inserted)::int as inserted, count(*) filter (where not inserted)::int as updated
-    from written`);
-  const { inserted = 0, updated = 0 } = counts.rows[0] ?? {};
+      select nik, ${PERSON_FIELDS} from people_changes where not existed order by nik`);
+  }
+  if (updated > 0) {
+    await client.query(`
+      update people p set ${PERSON_FIELDS.split(', ')
+        .map((f) => `${f} = c.${f}`)
+        .join(', ')}, updated_at = now()
+      from people_changes c where c.existed and p.nik = c.nik`);
+  }
   const identicalRepeats = duplicates.rows.filter((d) => d.is_same).length;
   return {
     inserted,
