@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { copyTextValue } from '../platform/db/copy.ts';
+import { copyRows, copyTextValue } from '../platform/db/copy.ts';
 import { parseCsv, toCsvLine } from '../platform/csv.ts';
 import { AppError } from '../platform/http/errors.ts';
 import {
@@ -14,8 +14,8 @@ import {
   mergeImmunizations,
   mergePeople,
   PEOPLE_STAGING_COLUMNS,
-  type DatabaseReject,
   type MergeCounts,
+  type MergeResult,
 } from './population.repository.ts';
 import {
   IMMUNIZATION_COLUMNS,
@@ -48,7 +48,7 @@ interface ImportKind<T> {
   stagingColumns: readonly string[];
   stagingValues(record: T): (string | number | null)[];
   createStaging(client: pg.PoolClient): Promise<void>;
-  merge(client: pg.PoolClient): Promise<MergeCounts & { rejects: DatabaseReject[] }>;
+  merge(client: pg.PoolClient, options?: { withLines?: boolean }): Promise<MergeResult>;
 }
 
 export const PEOPLE_IMPORT: ImportKind<PersonRecord> = {
@@ -260,4 +260,84 @@ export async function importCsv<T>(
 
 function describe(problems: readonly FieldProblem[]): string {
   return problems.map((p) => `${p.column}: ${p.reason}`).join('; ');
+}
+
+/** The outcome for one record of a batch sent over HTTP. */
+export interface RecordResult {
+  index: number;
+  status: 'inserted' | 'updated' | 'unchanged' | 'rejected';
+  problems?: readonly FieldProblem[];
+  warnings?: readonly FieldProblem[];
+}
+
+export interface BatchResult {
+  summary: MergeCounts & { rejected: number; warnings: number };
+  results: RecordResult[];
+}
+
+/**
+ * Merges a batch of records sent by an agency system, through the same validation, staging and
+ * merge as a file import, in one transaction, and reports what happened to each record.
+ */
+export async function submitBatch<T>(
+  pool: pg.Pool,
+  kind: ImportKind<T>,
+  records: readonly RawRecord[],
+  options: { context: ValidationContext; actor: string },
+): Promise<BatchResult> {
+  const results: RecordResult[] = [];
+  const staged: (string | number | null)[][] = [];
+  records.forEach((record, index) => {
+    const result = kind.validate(record, options.context);
+    if (!result.ok) {
+      results.push({ index, status: 'rejected', problems: result.problems });
+      return;
+    }
+    results.push({
+      index,
+      status: 'unchanged',
+      ...(result.warnings.length > 0 ? { warnings: result.warnings } : {}),
+    });
+    // Staging lines are 1-based record positions.
+    staged.push([index + 1, '', ...kind.stagingValues(result.record)]);
+  });
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    await kind.createStaging(client);
+    await copyRows(client, kind.stagingTable, kind.stagingColumns, staged);
+    const merged = await kind.merge(client, { withLines: true });
+    for (const { line, existed } of merged.changedLines ?? []) {
+      const result = results[line - 1];
+      if (result) result.status = existed ? 'updated' : 'inserted';
+    }
+    for (const reject of merged.rejects) {
+      const result = results[reject.line - 1];
+      if (result) {
+        result.status = 'rejected';
+        result.problems = [{ column: reject.column, reason: reject.reason }];
+      }
+    }
+    const count = (status: RecordResult['status']) =>
+      results.filter((r) => r.status === status).length;
+    const summary = {
+      inserted: count('inserted'),
+      updated: count('updated'),
+      unchanged: count('unchanged'),
+      rejected: count('rejected'),
+      warnings: results.filter((r) => r.warnings).length,
+    };
+    await client.query('insert into audit_log (actor, action, details) values ($1, $2, $3)', [
+      options.actor,
+      `population.${kind.stagingTable.replace('_staging', '')}.submit`,
+      summary,
+    ]);
+    await client.query('commit');
+    return { summary, results };
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
 }

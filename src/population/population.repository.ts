@@ -49,6 +49,21 @@ export interface MergeCounts {
   unchanged: number;
 }
 
+/** What a merge did, with (when asked for) the staging lines it inserted or updated. */
+export interface MergeResult extends MergeCounts {
+  rejects: DatabaseReject[];
+  changedLines?: { line: number; existed: boolean }[];
+}
+
+async function changedLines(
+  client: pg.PoolClient,
+  table: string,
+): Promise<{ line: number; existed: boolean }[]> {
+  return (
+    await client.query<{ line: number; existed: boolean }>(`select line, existed from ${table}`)
+  ).rows;
+}
+
 /** A row the database step refused, with the line, column and reason for the rejects file. */
 export interface DatabaseReject {
   readonly line: number;
@@ -127,7 +142,8 @@ export async function createImmunizationStaging(client: pg.PoolClient): Promise<
  */
 export async function mergePeople(
   client: pg.PoolClient,
-): Promise<MergeCounts & { rejects: DatabaseReject[] }> {
+  options: { withLines?: boolean } = {},
+): Promise<MergeResult> {
   await lockPopulationWrites(client);
   // Repeated NIKs are rare: find them with one hash aggregate, then rank only their rows.
   const duplicates = await client.query<{
@@ -211,6 +227,7 @@ export async function mergePeople(
   }
   const identicalRepeats = duplicates.rows.filter((d) => d.is_same).length;
   return {
+    ...(options.withLines ? { changedLines: await changedLines(client, 'people_changes') } : {}),
     inserted,
     updated,
     unchanged: (staged.rows[0]?.n ?? 0) - inserted - updated + identicalRepeats,
@@ -231,7 +248,8 @@ export async function mergePeople(
  */
 export async function mergeImmunizations(
   client: pg.PoolClient,
-): Promise<MergeCounts & { rejects: DatabaseReject[] }> {
+  options: { withLines?: boolean } = {},
+): Promise<MergeResult> {
   await lockPopulationWrites(client);
   const rejected = await client.query<DatabaseReject>(`
     delete from immunization_staging s
@@ -251,7 +269,7 @@ export async function mergeImmunizations(
 
   await client.query(`
     create temporary table immunization_batch on commit drop as
-    select distinct on (nik, vaccine, dose) nik, vaccine, dose, date, facility_village_code
+    select distinct on (nik, vaccine, dose) line, nik, vaccine, dose, date, facility_village_code
     from immunization_staging order by nik, vaccine, dose, date, line`);
   await client.query(`
     select 1 from immunizations i join immunization_batch b using (nik, vaccine, dose)
@@ -286,6 +304,9 @@ export async function mergeImmunizations(
     from written`);
   const { inserted = 0, updated = 0 } = counts.rows[0] ?? {};
   return {
+    ...(options.withLines
+      ? { changedLines: await changedLines(client, 'immunization_changes') }
+      : {}),
     inserted,
     updated,
     unchanged: (staged.rows[0]?.n ?? 0) - inserted - updated,

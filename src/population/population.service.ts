@@ -9,9 +9,11 @@ import {
   importCsv,
   IMMUNIZATIONS_IMPORT,
   PEOPLE_IMPORT,
+  submitBatch,
+  type BatchResult,
   type ImportSummary,
 } from './population.import.ts';
-import type { ValidationContext } from './population.records.ts';
+import type { RawRecord, ValidationContext } from './population.records.ts';
 import {
   countsByRegion,
   countsMissing,
@@ -50,6 +52,16 @@ export interface PopulationService {
     file: string,
     options: { rejectsFile?: string; onProgress?: (done: number, total: number) => void },
   ): Promise<ImportSummary>;
+  /** A batch of person records from an agency system, merged in one transaction. */
+  submitPeople(records: readonly RawRecord[], actor: string): Promise<BatchResult>;
+  /** A batch of immunisation records, merged in one transaction. */
+  submitImmunizations(records: readonly RawRecord[], actor: string): Promise<BatchResult>;
+  /** The statistics of every region at one level, for a CSV export. */
+  levelStats(query: {
+    level: RegionLevel;
+    asOf?: string | undefined;
+    vaccine?: string | undefined;
+  }): Promise<{ asOf: string; vaccine: string; regions: RegionStats[] }>;
   /** Rebuilds the statistics' count series from the register if people exist and series do not. */
   ensureCounts(): Promise<boolean>;
   /** Children under 12 and their vaccination for a region (undefined = Indonesia) and each region below it. */
@@ -72,6 +84,22 @@ function withCoverage(region: RegionRef, counts: RegionCounts | undefined): Regi
     ...c,
     coverage: c.childrenUnder12 === 0 ? null : c.childrenUnder12Vaccinated / c.childrenUnder12,
   };
+}
+
+/** asOf (default today in WIB, must be a real date) and vaccine (default COVID-19, upper-cased). */
+function statsParameters(query: { asOf?: string | undefined; vaccine?: string | undefined }): {
+  asOf: string;
+  vaccine: string;
+} {
+  const asOf = query.asOf ?? todayInIndonesia();
+  if (!isCalendarDate(asOf)) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `asOf "${asOf}" is not a date; write it as YYYY-MM-DD.`,
+      [{ field: '/query/asOf', message: 'must be a real date, YYYY-MM-DD' }],
+    );
+  }
+  return { asOf, vaccine: (query.vaccine ?? DEFAULT_VACCINE).trim().toUpperCase() };
 }
 
 export function populationService(
@@ -107,6 +135,43 @@ export function populationService(
       });
     },
 
+    async submitPeople(records, actor) {
+      return submitBatch(pool, PEOPLE_IMPORT, records, {
+        context: await service.validationContext(),
+        actor,
+      });
+    },
+
+    async submitImmunizations(records, actor) {
+      return submitBatch(pool, IMMUNIZATIONS_IMPORT, records, {
+        context: await service.validationContext(),
+        actor,
+      });
+    },
+
+    async levelStats(query) {
+      const { asOf, vaccine } = statsParameters(query);
+      const { items } = await regions.listRegions({
+        level: query.level,
+        limit: 1_000_000,
+        offset: 0,
+      });
+      const stats: RegionStats[] = [];
+      // In slices, so that one query never carries hundreds of thousands of lookups.
+      for (let i = 0; i < items.length; i += 10_000) {
+        const slice = items.slice(i, i + 10_000);
+        const counts = await countsByRegion(
+          pool,
+          slice.map((r) => r.code),
+          asOf,
+          vaccine,
+        );
+        for (const { code, name, level } of slice)
+          stats.push(withCoverage({ code, name, level }, counts.get(code)));
+      }
+      return { asOf, vaccine, regions: stats };
+    },
+
     async ensureCounts() {
       if (!(await countsMissing(pool))) return false;
       const client = await pool.connect();
@@ -124,15 +189,7 @@ export function populationService(
     },
 
     async childrenStats(query) {
-      const asOf = query.asOf ?? todayInIndonesia();
-      if (!isCalendarDate(asOf)) {
-        throw new AppError(
-          'VALIDATION_FAILED',
-          `asOf "${asOf}" is not a date; write it as YYYY-MM-DD.`,
-          [{ field: '/query/asOf', message: 'must be a real date, YYYY-MM-DD' }],
-        );
-      }
-      const vaccine = (query.vaccine ?? DEFAULT_VACCINE).trim().toUpperCase();
+      const { asOf, vaccine } = statsParameters(query);
       let region: RegionRef = INDONESIA;
       let below: RegionRef[];
       if (query.region === undefined || query.region === '') {
