@@ -72,9 +72,8 @@ describe('batches from agency systems over HTTP', () => {
     }[];
     expect(results.map((r) => r.status)).toEqual(['inserted', 'inserted', 'rejected', 'rejected']);
     expect(results[2]?.problems?.map((p) => p.field)).toContain('birth_date');
-    expect(results[3]?.problems).toEqual([
-      expect.objectContaining({ field: 'village_code', reason: expect.stringContaining('9999') }),
-    ]);
+    expect(results[3]?.problems?.map((p) => p.field)).toEqual(['village_code']);
+    expect(results[3]?.problems?.[0]?.reason).toContain('9999');
     const after = await stats('2025-01-01');
     expect(after.childrenUnder12).toBe(before.childrenUnder12 + 2);
     expect(after.children.find((c) => c.region.code === SLEMAN_VILLAGE)?.childrenUnder12).toBe(2);
