@@ -186,3 +186,59 @@ export async function getRegionChildren(
     signal,
   })) as Page<Region>;
 }
+
+// ---- Statistics -----------------------------------------------------------
+
+/** A place in the statistics: level 0 is Indonesia (code ''). */
+export interface StatsRegion {
+  code: string;
+  name: string;
+  level: 0 | RegionLevel;
+}
+
+export interface RegionChildrenStats {
+  region: StatsRegion;
+  population: number;
+  childrenUnder12: number;
+  /** With dose 1 of the vaccine. */
+  childrenUnder12Vaccinated: number;
+  /** With dose 2 of the vaccine. */
+  childrenUnder12FullyVaccinated: number;
+  /** Vaccinated / children under 12, 0..1; null where there are no children. */
+  coverage: number | null;
+}
+
+export interface ChildrenStats extends RegionChildrenStats {
+  asOf: string;
+  vaccine: string;
+  /** Every region one level below. */
+  children: RegionChildrenStats[];
+}
+
+export interface ChildrenStatsParams {
+  /** Omitted: Indonesia. */
+  region?: string;
+  asOf?: string;
+  vaccine?: string;
+}
+
+export async function getChildrenStats(
+  params: ChildrenStatsParams,
+  signal?: AbortSignal,
+): Promise<ChildrenStats> {
+  return (await request(`/api/v1/stats/children${query({ ...params })}`, {
+    signal,
+  })) as ChildrenStats;
+}
+
+/** Where the CSV of every region of a level is downloaded. */
+export function childrenStatsExportUrl(
+  params: { level: RegionLevel } & Omit<ChildrenStatsParams, 'region'>,
+): string {
+  return `/api/v1/stats/children/export${query({ ...params })}`;
+}
+
+/** A static JSON file of the web app (e.g. a map). */
+export async function getStaticJson(path: string, signal?: AbortSignal): Promise<unknown> {
+  return request(path, { signal });
+}

@@ -20,6 +20,7 @@ const id = {
   'app.skipToContent': 'Langsung ke konten utama',
   'nav.label': 'Navigasi utama',
   'nav.regions': 'Jelajah Wilayah',
+  'nav.vaccination': 'Vaksinasi Anak',
   'nav.login': 'Masuk',
   'nav.logout': 'Keluar',
   'nav.signedInAs': 'Masuk sebagai',
@@ -31,6 +32,9 @@ const id = {
   'footer.dataLabel': 'Data wilayah:',
   'footer.source': 'Kepmendagri 2025',
   'footer.via': 'via',
+  'footer.mapLabel': 'Peta provinsi:',
+  'footer.mapBy': 'oleh',
+  'footer.mapChanged': 'kode provinsi Papua disesuaikan',
   'login.title': 'Masuk',
   'login.intro': 'Masuk ke konsol pejabat SPBE.',
   'login.username': 'Nama pengguna',
@@ -41,6 +45,27 @@ const id = {
   'regions.title': 'Jelajah Wilayah',
   'regions.intro':
     'Telusuri provinsi, kabupaten/kota, kecamatan, dan desa/kelurahan di seluruh Indonesia.',
+  'vaccination.title': 'Vaksinasi anak',
+  'vaccination.intro':
+    'Anak di bawah 12 tahun dan vaksinasinya menurut wilayah, pada tanggal mana pun.',
+  'vaccination.filters': 'Pilihan data',
+  'vaccination.asOf': 'Per tanggal',
+  'vaccination.vaccine': 'Vaksin',
+  'vaccination.summary': 'Vaksin {vaccine}, per {date}',
+  'vaccination.export.1': 'Unduh CSV semua provinsi',
+  'vaccination.export.2': 'Unduh CSV semua kabupaten/kota',
+  'vaccination.export.3': 'Unduh CSV semua kecamatan',
+  'vaccination.export.4': 'Unduh CSV semua desa/kelurahan',
+  'vaccination.exportHint': 'Seluruh Indonesia, untuk tanggal dan vaksin yang dipilih.',
+  'stats.population': 'Penduduk',
+  'stats.children': 'Anak < 12 tahun',
+  'stats.vaccinated': 'Sudah dosis 1',
+  'stats.fullyVaccinated': 'Lengkap (dosis 2)',
+  'stats.coverage': 'Cakupan',
+  'stats.noData': 'tidak ada data',
+  'chart.caption': 'Cakupan {vaccine} di {name}, dari yang tertinggi',
+  'map.caption': 'Cakupan {vaccine} per provinsi',
+  'map.legend': 'Keterangan cakupan',
   'search.label': 'Cari wilayah',
   'search.hint': 'Ketik minimal 2 huruf, misalnya “kab bandung” atau kode “32.04”.',
   'search.searching': 'Mencari…',
@@ -85,6 +110,7 @@ const en: Record<MessageKey, string> = {
   'app.skipToContent': 'Skip to main content',
   'nav.label': 'Main navigation',
   'nav.regions': 'Region explorer',
+  'nav.vaccination': "Children's vaccination",
   'nav.login': 'Log in',
   'nav.logout': 'Log out',
   'nav.signedInAs': 'Signed in as',
@@ -96,6 +122,9 @@ const en: Record<MessageKey, string> = {
   'footer.dataLabel': 'Region data:',
   'footer.source': 'Kepmendagri 2025',
   'footer.via': 'via',
+  'footer.mapLabel': 'Province map:',
+  'footer.mapBy': 'by',
+  'footer.mapChanged': 'Papua province codes adjusted',
   'login.title': 'Log in',
   'login.intro': "Sign in to the SPBE officials' console.",
   'login.username': 'Username',
@@ -106,6 +135,26 @@ const en: Record<MessageKey, string> = {
   'regions.title': 'Region explorer',
   'regions.intro':
     'Browse the provinces, regencies and cities, districts and villages of Indonesia.',
+  'vaccination.title': "Children's vaccination",
+  'vaccination.intro': 'Children under 12 and their vaccination by region, on any date.',
+  'vaccination.filters': 'Data options',
+  'vaccination.asOf': 'As of',
+  'vaccination.vaccine': 'Vaccine',
+  'vaccination.summary': '{vaccine} vaccine, as of {date}',
+  'vaccination.export.1': 'Download CSV of all provinces',
+  'vaccination.export.2': 'Download CSV of all regencies and cities',
+  'vaccination.export.3': 'Download CSV of all districts',
+  'vaccination.export.4': 'Download CSV of all villages',
+  'vaccination.exportHint': 'All of Indonesia, for the chosen date and vaccine.',
+  'stats.population': 'Population',
+  'stats.children': 'Children under 12',
+  'stats.vaccinated': 'Vaccinated (dose 1)',
+  'stats.fullyVaccinated': 'Fully vaccinated (dose 2)',
+  'stats.coverage': 'Coverage',
+  'stats.noData': 'no data',
+  'chart.caption': '{vaccine} coverage in {name}, highest first',
+  'map.caption': '{vaccine} coverage by province',
+  'map.legend': 'Coverage legend',
   'search.label': 'Search regions',
   'search.hint': 'Type at least 2 characters, e.g. “kab bandung” or the code “32.04”.',
   'search.searching': 'Searching…',
@@ -164,6 +213,10 @@ export interface I18n {
   t: Translate;
   /** Formats a count the way the current language writes numbers. */
   formatNumber: (n: number) => string;
+  /** Formats a fraction (0..1) as a percentage with at most one decimal: "45,3%". */
+  formatPercent: (fraction: number) => string;
+  /** Formats a calendar date (YYYY-MM-DD) in words: "30 Juni 2025". */
+  formatDate: (date: string) => string;
 }
 
 function isLang(value: unknown): value is Lang {
@@ -198,12 +251,21 @@ export function I18nProvider({ children }: { children: ReactNode }): ReactElemen
   }, []);
 
   const value = useMemo<I18n>(() => {
-    const numbers = new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB');
+    const locale = lang === 'id' ? 'id-ID' : 'en-GB';
+    const numbers = new Intl.NumberFormat(locale);
+    const percents = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+    // Calendar dates are read as UTC midnight, so format them in UTC: no day shifts.
+    const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
     return {
       lang,
       setLang,
       t: (key, vars) => translate(lang, key, vars),
       formatNumber: (n) => numbers.format(n),
+      formatPercent: (fraction) => percents.format(fraction),
+      formatDate: (date) => {
+        const time = Date.parse(`${date}T00:00:00Z`);
+        return Number.isNaN(time) ? date : dates.format(time);
+      },
     };
   }, [lang, setLang]);
 

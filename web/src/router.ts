@@ -1,20 +1,44 @@
 import { useSyncExternalStore } from 'react';
 
-/** Hash routes: '#/' and '#/wilayah' (explorer), '#/wilayah/<code>' (a region), '#/masuk' (login). */
+/** What the vaccination dashboard shows besides its region; unset means the API's default. */
+export interface VaccinationFilters {
+  asOf?: string;
+  vaccine?: string;
+}
+
+/**
+ * Hash routes: '#/' and '#/wilayah' (explorer), '#/wilayah/<code>' (a region), '#/masuk' (login),
+ * '#/vaksinasi' and '#/vaksinasi/<code>' (vaccination dashboard), with '?asOf=…&vaksin=…'.
+ */
 export type Route =
-  { page: 'regions'; code: string | null } | { page: 'login' } | { page: 'notFound' };
+  | { page: 'regions'; code: string | null }
+  | { page: 'vaccination'; code: string | null; filters: VaccinationFilters }
+  | { page: 'login' }
+  | { page: 'notFound' };
+
+function filtersOf(search: URLSearchParams): VaccinationFilters {
+  const filters: VaccinationFilters = {};
+  const asOf = search.get('asOf');
+  const vaccine = search.get('vaksin');
+  if (asOf) filters.asOf = asOf;
+  if (vaccine) filters.vaccine = vaccine;
+  return filters;
+}
 
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#/, '').split('/').filter(Boolean);
+  const [path = '', search = ''] = hash.replace(/^#/, '').split('?', 2);
+  const parts = path.split('/').filter(Boolean);
   const [first, second, ...rest] = parts;
   if (first === undefined) return { page: 'regions', code: null };
-  if (first === 'wilayah' && rest.length === 0) {
-    if (second === undefined) return { page: 'regions', code: null };
+  if ((first === 'wilayah' || first === 'vaksinasi') && rest.length === 0) {
+    let code: string | null = null;
     try {
-      return { page: 'regions', code: decodeURIComponent(second) };
+      if (second !== undefined) code = decodeURIComponent(second);
     } catch {
       return { page: 'notFound' };
     }
+    if (first === 'wilayah') return { page: 'regions', code };
+    return { page: 'vaccination', code, filters: filtersOf(new URLSearchParams(search)) };
   }
   if (first === 'masuk' && second === undefined) return { page: 'login' };
   return { page: 'notFound' };
@@ -24,11 +48,24 @@ export function regionHash(code: string | null): string {
   return code === null ? '#/wilayah' : `#/wilayah/${code}`;
 }
 
+export function vaccinationHash(code: string | null, filters: VaccinationFilters = {}): string {
+  const search = new URLSearchParams();
+  if (filters.asOf) search.set('asOf', filters.asOf);
+  if (filters.vaccine) search.set('vaksin', filters.vaccine);
+  const query = search.toString();
+  return `#/vaksinasi${code ? `/${code}` : ''}${query ? `?${query}` : ''}`;
+}
+
 export const LOGIN_HASH = '#/masuk';
 
-/** Changes the hash (a history entry, so the back button works); no-op when already there. */
-export function navigate(hash: string): void {
-  if (window.location.hash !== hash) window.location.hash = hash;
+/**
+ * Changes the hash; no-op when already there. A new history entry, so the back button works,
+ * unless `replace` (a filter being adjusted should not fill the history).
+ */
+export function navigate(hash: string, options: { replace?: boolean } = {}): void {
+  if (window.location.hash === hash) return;
+  if (options.replace) window.location.replace(hash);
+  else window.location.hash = hash;
 }
 
 function subscribe(onChange: () => void): () => void {

@@ -1,13 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
-import {
-  getRegion,
-  getRegionChildren,
-  isAbortError,
-  listRegions,
-  type Region,
-  type RegionAncestor,
-} from './api';
+import { getRegion, getRegionChildren, listRegions, type Region, type RegionAncestor } from './api';
 import type { ExplorerLevel } from './regionText';
+import { useLoad, type LoadState } from './useLoad';
 
 /** What the explorer shows for one place: Indonesia (code null) or a region. */
 export interface RegionViewData {
@@ -20,9 +13,6 @@ export interface RegionViewData {
   children: Region[];
   childrenTotal: number;
 }
-
-export type LoadState<T> =
-  { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; data: T };
 
 const PROVINCE_LIMIT = 100;
 const CHILDREN_LIMIT = 1000;
@@ -60,30 +50,5 @@ export function useRegion(code: string | null): {
   state: LoadState<RegionViewData>;
   reload: () => void;
 } {
-  const [attempt, setAttempt] = useState(0);
-  const [result, setResult] = useState<{
-    code: string | null;
-    attempt: number;
-    state: LoadState<RegionViewData>;
-  } | null>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    loadRegion(code, controller.signal).then(
-      (data) => setResult({ code, attempt, state: { status: 'ready', data } }),
-      (error: unknown) => {
-        if (isAbortError(error) || controller.signal.aborted) return;
-        setResult({ code, attempt, state: { status: 'error', error } });
-      },
-    );
-    return () => controller.abort();
-  }, [code, attempt]);
-
-  const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  // A result for another region (or an earlier attempt) is stale: show loading until ours arrives.
-  const state: LoadState<RegionViewData> =
-    result && result.code === code && result.attempt === attempt
-      ? result.state
-      : { status: 'loading' };
-  return { state, reload };
+  return useLoad(code ?? '', (signal) => loadRegion(code, signal));
 }

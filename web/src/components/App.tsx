@@ -7,6 +7,7 @@ import { Header } from './Header';
 import { LoginPage } from './LoginPage';
 import { NotFound } from './NotFound';
 import { RegionExplorer } from './RegionExplorer';
+import { VaccinationDashboard } from './VaccinationDashboard';
 
 export function App() {
   const route = useHashRoute();
@@ -27,7 +28,8 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    if (route.page === 'regions') return; // the explorer titles the page after its region
+    // The explorer and the dashboard title the page after their region.
+    if (route.page === 'regions' || route.page === 'vaccination') return;
     const page = route.page === 'login' ? t('login.title') : t('notFound.title');
     document.title = `${page} — Padu`;
   }, [route.page, t]);
@@ -47,6 +49,9 @@ export function App() {
       <Header route={route} user={user} onLogout={onLogout} />
       <main id="main" tabIndex={-1}>
         {route.page === 'regions' && <RegionExplorer code={route.code} />}
+        {route.page === 'vaccination' && (
+          <VaccinationDashboard code={route.code} filters={route.filters} />
+        )}
         {route.page === 'login' && <LoginPage user={user} onLogin={onLogin} />}
         {route.page === 'notFound' && <NotFound />}
       </main>

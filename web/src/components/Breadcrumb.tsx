@@ -6,9 +6,11 @@ interface BreadcrumbProps {
   ancestors: RegionAncestor[];
   /** The current region; null when the current place is Indonesia itself. */
   current: { code: string; name: string } | null;
+  /** Where a place's link goes (null: Indonesia); the region explorer by default. */
+  hrefOf?: (code: string | null) => string;
 }
 
-export function Breadcrumb({ ancestors, current }: BreadcrumbProps) {
+export function Breadcrumb({ ancestors, current, hrefOf = regionHash }: BreadcrumbProps) {
   const { t } = useI18n();
   const separator = (
     <span className="breadcrumb-separator" aria-hidden="true">
@@ -22,13 +24,13 @@ export function Breadcrumb({ ancestors, current }: BreadcrumbProps) {
           {current === null ? (
             <span aria-current="page">Indonesia</span>
           ) : (
-            <a href={regionHash(null)}>Indonesia</a>
+            <a href={hrefOf(null)}>Indonesia</a>
           )}
         </li>
         {ancestors.map((ancestor) => (
           <li key={ancestor.code}>
             {separator}
-            <a href={regionHash(ancestor.code)} data-testid={`crumb-${ancestor.code}`}>
+            <a href={hrefOf(ancestor.code)} data-testid={`crumb-${ancestor.code}`}>
               {ancestor.name}
             </a>
           </li>

@@ -16,7 +16,7 @@ export function ChildrenTable({ region }: { region: RegionViewData }) {
   const childLevel: RegionLevel = children[0]?.level ?? 1;
   return (
     <div className="children">
-      <table className="children-table" data-testid="children">
+      <table className="data-table children-table" data-testid="children">
         <caption>{t(`children.caption.${childLevel}`, { name: region.name })}</caption>
         <thead>
           <tr>

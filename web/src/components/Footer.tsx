@@ -12,6 +12,15 @@ export function Footer() {
         </a>
         )
       </p>
+      <p data-testid="map-credit">
+        {t('footer.mapLabel')}{' '}
+        <a href="https://github.com/denyherianto/indonesia-geojson-topojson-maps-with-38-provinces">
+          <span lang="en">Indonesia GeoJSON &amp; TopoJSON Maps (38 Provinces)</span>
+        </a>{' '}
+        {t('footer.mapBy')} denyherianto (
+        <a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>;{' '}
+        {t('footer.mapChanged')})
+      </p>
     </footer>
   );
 }

@@ -1,7 +1,7 @@
 import type { MouseEvent } from 'react';
 import type { User } from '../api';
-import { useI18n } from '../i18n';
-import { LOGIN_HASH, regionHash, type Route } from '../router';
+import { useI18n, type MessageKey } from '../i18n';
+import { LOGIN_HASH, regionHash, vaccinationHash, type Route } from '../router';
 import { UserMenu } from './UserMenu';
 
 interface HeaderProps {
@@ -10,6 +10,12 @@ interface HeaderProps {
   user: User | null | undefined;
   onLogout: () => Promise<void>;
 }
+
+/** The pages the navigation always offers. */
+const PAGES: { page: Route['page']; href: string; label: MessageKey }[] = [
+  { page: 'regions', href: regionHash(null), label: 'nav.regions' },
+  { page: 'vaccination', href: vaccinationHash(null), label: 'nav.vaccination' },
+];
 
 function skipToMain(event: MouseEvent<HTMLAnchorElement>): void {
   // A plain '#main' link would replace the route in the hash; move focus instead.
@@ -31,14 +37,13 @@ export function Header({ route, user, onLogout }: HeaderProps) {
         </a>
         <nav className="site-nav" aria-label={t('nav.label')}>
           <ul>
-            <li>
-              <a
-                href={regionHash(null)}
-                aria-current={route.page === 'regions' ? 'page' : undefined}
-              >
-                {t('nav.regions')}
-              </a>
-            </li>
+            {PAGES.map(({ page, href, label }) => (
+              <li key={page}>
+                <a href={href} aria-current={route.page === page ? 'page' : undefined}>
+                  {t(label)}
+                </a>
+              </li>
+            ))}
             {user === null && (
               <li>
                 <a href={LOGIN_HASH} aria-current={route.page === 'login' ? 'page' : undefined}>
