@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 
 /** One parsed CSV record with the (1-based) line on which it starts, for rejection reports. */
 export interface CsvRecord {
@@ -22,6 +23,8 @@ export class CsvSyntaxError extends Error {
  * quotes, CRLF or LF line ends, an optional UTF-8 byte-order mark) record by record. The parser is a
  * small state machine, so a quote or a CRLF split across two chunks is handled.
  */
+const SPECIAL = /[,"\r\n]/g;
+
 export async function* parseCsv(
   chunks: AsyncIterable<string | Buffer> | Iterable<string | Buffer>,
 ): AsyncGenerator<CsvRecord> {
@@ -46,29 +49,41 @@ export async function* parseCsv(
     return record.fields.length === 1 && record.fields[0] === '' ? undefined : record;
   };
 
+  // A multi-byte character may be split between two chunks; the decoder keeps the partial bytes.
+  const decoder = new StringDecoder('utf8');
   for await (const chunk of chunks) {
-    let text = typeof chunk === 'string' ? chunk : chunk.toString('utf8');
+    let text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
     if (first) {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       first = false;
     }
-    for (const c of text) {
+    // Runs of ordinary characters are copied with one slice; only , " CR and LF are looked at alone.
+    const length = text.length;
+    let i = 0;
+    while (i < length) {
       if (afterCr) {
         afterCr = false;
-        if (c === '\n') continue;
+        if (text.charCodeAt(i) === 10) {
+          i++;
+          continue;
+        }
       }
       if (state === 'quoted') {
-        if (c === '"') state = 'quoteInQuoted';
-        else {
-          if (c === '\n') line++;
-          field += c;
-        }
+        const quote = text.indexOf('"', i);
+        const end = quote === -1 ? length : quote;
+        for (let nl = text.indexOf('\n', i); nl !== -1 && nl < end; nl = text.indexOf('\n', nl + 1))
+          line++;
+        field += text.slice(i, end);
+        if (quote !== -1) state = 'quoteInQuoted';
+        i = end + 1;
         continue;
       }
+      const c = text[i];
       if (state === 'quoteInQuoted') {
         if (c === '"') {
           field += '"';
           state = 'quoted';
+          i++;
           continue;
         }
         state = 'closed';
@@ -77,12 +92,14 @@ export async function* parseCsv(
         fields.push(field);
         field = '';
         state = 'fieldStart';
+        i++;
       } else if (c === '\n' || c === '\r') {
         const record = takeRecord();
         if (record) yield record;
         line++;
         recordLine = line;
         afterCr = c === '\r';
+        i++;
       } else if (state === 'closed') {
         throw new CsvSyntaxError(
           recordLine,
@@ -96,9 +113,13 @@ export async function* parseCsv(
           );
         }
         state = 'quoted';
+        i++;
       } else {
-        field += c;
+        SPECIAL.lastIndex = i;
+        const end = SPECIAL.exec(text)?.index ?? length;
+        field += text.slice(i, end);
         state = 'unquoted';
+        i = end;
       }
     }
   }

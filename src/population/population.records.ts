@@ -92,6 +92,7 @@ function checkVillage(
   problems: FieldProblem[],
 ): string | null {
   if (value === null) return null;
+  if (context.villageCodes.has(value)) return value; // the usual case: already a dotted, known code
   const code = toDottedRegionCode(value);
   if (code === undefined || code.split('.').length !== 4) {
     problems.push({

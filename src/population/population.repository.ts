@@ -22,7 +22,6 @@ const POPULATION_WRITE_LOCK = 7_404_202_613;
 
 export const PEOPLE_STAGING_COLUMNS = [
   'line',
-  'raw',
   'nik',
   'name',
   'sex',
@@ -35,7 +34,6 @@ export const PEOPLE_STAGING_COLUMNS = [
 
 export const IMMUNIZATION_STAGING_COLUMNS = [
   'line',
-  'raw',
   'nik',
   'vaccine',
   'dose',
@@ -67,7 +65,6 @@ async function changedLines(
 /** A row the database step refused, with the line, column and reason for the rejects file. */
 export interface DatabaseReject {
   readonly line: number;
-  readonly raw: string;
   readonly column: string;
   readonly reason: string;
 }
@@ -125,14 +122,14 @@ const PERSON_FIELDS =
 
 export async function createPeopleStaging(client: pg.PoolClient): Promise<void> {
   await client.query(`create temporary table people_staging (
-      line integer not null, raw text not null, nik text collate "C" not null, name text not null, sex text not null,
+      line integer not null, nik text collate "C" not null, name text not null, sex text not null,
       birth_date date not null, village_code text not null, family_card_number text, mother_name text,
       death_date date) on commit drop`);
 }
 
 export async function createImmunizationStaging(client: pg.PoolClient): Promise<void> {
   await client.query(`create temporary table immunization_staging (
-      line integer not null, raw text not null, nik text collate "C" not null, vaccine text not null, dose smallint not null,
+      line integer not null, nik text collate "C" not null, vaccine text not null, dose smallint not null,
       date date not null, facility_village_code text) on commit drop`);
 }
 
@@ -148,7 +145,6 @@ export async function mergePeople(
   // Repeated NIKs are rare: find them with one hash aggregate, then rank only their rows.
   const duplicates = await client.query<{
     line: number;
-    raw: string;
     first_line: number;
     is_same: boolean;
   }>(`
@@ -156,7 +152,7 @@ export async function mergePeople(
     ranked as (
       select s.*, first_value(line) over w as first_line, row_number() over w as position
       from people_staging s join repeated using (nik) window w as (partition by nik order by line))
-    select d.line, d.raw, d.first_line,
+    select d.line, d.first_line,
            (f.${PERSON_FIELDS.split(', ').join(', f.')}) is not distinct from
            (d.${PERSON_FIELDS.split(', ').join(', d.')}) as is_same
     from ranked d join people_staging f on f.line = d.first_line
@@ -235,7 +231,6 @@ export async function mergePeople(
       .filter((d) => !d.is_same)
       .map((d) => ({
         line: d.line,
-        raw: d.raw,
         column: 'nik',
         reason: `this NIK is already on line ${d.first_line} of this file with different data; send one row per person`,
       })),
@@ -258,7 +253,7 @@ export async function mergeImmunizations(
       from immunization_staging s2 left join people p on p.nik = s2.nik
       where p.nik is null or s2.date < p.birth_date) as bad
     where s.line = bad.line
-    returning s.line, s.raw,
+    returning s.line,
       case when bad.is_unregistered then 'nik' else 'date' end as column,
       case when bad.is_unregistered
         then 'NIK ' || s.nik || ' is not in the person register; import the person first (npx padu people import)'

@@ -3,10 +3,14 @@ import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 
+const NEEDS_ESCAPE = /[\\\n\r\t]/;
+
 /** Escapes one value for PostgreSQL's COPY text format; `null` becomes \N. */
 export function copyTextValue(value: string | number | boolean | null): string {
   if (value === null) return '\\N';
-  return String(value).replace(/[\\\n\r\t]/g, (c) =>
+  const text = String(value);
+  if (!NEEDS_ESCAPE.test(text)) return text;
+  return text.replace(/[\\\n\r\t]/g, (c) =>
     c === '\\' ? '\\\\' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\t',
   );
 }
