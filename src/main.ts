@@ -1,14 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { pino } from 'pino';
 import { buildApp, createServices, VERSION, WEB_DIST, type Services } from './app.ts';
 import { prepareDatabase } from './bootstrap.ts';
 import { ConfigError, loadConfig, type Config } from './platform/config.ts';
+import { isCalendarDate } from './platform/dates.ts';
 import { openDatabase, type DatabaseHandle } from './platform/db/database.ts';
 import type { EmbeddedRole } from './platform/db/embedded.ts';
 import { AppError } from './platform/http/errors.ts';
+import { seedPopulation } from './population/population.seed.ts';
 
 /** A progress bar on stderr for long work; silent when stderr is not a terminal. */
 function progressBar(label: string) {
@@ -95,6 +97,29 @@ async function ensureWebBuilt(log: (message: string) => void): Promise<void> {
   }
 }
 
+/**
+ * Fills an empty register with a synthetic demo population in the background, while the server
+ * already answers; if the process stops midway, the import's transaction leaves nothing and the
+ * next start seeds again.
+ */
+async function seedDemoPopulation(
+  services: Services,
+  config: Config,
+  logger: Pick<ReturnType<typeof pino>, 'info' | 'warn' | 'error'>,
+): Promise<void> {
+  try {
+    if (!(await services.population.isEmpty())) return;
+    logger.info(`seeding a synthetic demo population of ${config.demoPeople} people…`);
+    const report = await seedPopulation(services, { people: config.demoPeople, seed: 1 });
+    logger.warn(
+      `demo population seeded in ${report.seconds.toFixed(1)} s: ${report.people.inserted} people, ` +
+        `${report.immunizations.inserted} immunisations (synthetic; set PADU_DEMO=0 in production)`,
+    );
+  } catch (error) {
+    logger.error({ err: error }, 'seeding the demo population failed');
+  }
+}
+
 async function start(): Promise<void> {
   const config = loadConfig();
   const logger = pino({ level: config.logLevel });
@@ -136,6 +161,7 @@ async function start(): Promise<void> {
   try {
     const address = await app.listen({ port: config.port, host: config.host });
     logger.info(`Padu ${VERSION} is ready at ${address} (API reference: ${address}/docs)`);
+    if (config.demo && config.demoPeople > 0) void seedDemoPopulation(services, config, logger);
   } catch (error) {
     await handle.close();
     const code = (error as NodeJS.ErrnoException).code;
@@ -262,6 +288,61 @@ function importCommand(kind: 'people' | 'immunizations', description: string) {
     );
 }
 importCommand('people', 'The person register (by NIK)');
+
+function wholeNumber(name: string, max: number) {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value) || Number(value) > max)
+      throw new InvalidArgumentError(`${name} must be a whole number from 0 to ${max}.`);
+    return Number(value);
+  };
+}
+
+program
+  .command('seed')
+  .description('Demonstration data')
+  .command('population')
+  .description(
+    'Generate a deterministic synthetic register (people and immunisations) and import it like agency data',
+  )
+  .option('--people <n>', 'how many people', wholeNumber('--people', 100_000_000), 200_000)
+  .option(
+    '--seed <s>',
+    'random seed: the same seed gives the same register',
+    wholeNumber('--seed', 2 ** 32 - 1),
+    1,
+  )
+  .option('--today <date>', 'the last date anything happens (default: today in WIB)')
+  .action((options: { people: number; seed: number; today?: string }) =>
+    withDatabase(async ({ services }) => {
+      if (options.today !== undefined && !isCalendarDate(options.today))
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `--today "${options.today}" is not a date; write YYYY-MM-DD.`,
+        );
+      const bars = {
+        people: progressBar('Importing people'),
+        immunizations: progressBar('Importing immunisations'),
+      };
+      const report = await seedPopulation(services, {
+        people: options.people,
+        seed: options.seed,
+        ...(options.today !== undefined ? { today: options.today } : {}),
+        onProgress: (step, done, total) => {
+          if (step === 'immunizations') bars.people.stop();
+          bars[step].update(done, total);
+        },
+      });
+      bars.people.stop();
+      bars.immunizations.stop();
+      const line = (label: string, s: typeof report.people) =>
+        `${label}: ${s.rows} rows, ${s.inserted} inserted, ${s.updated} updated, ${s.unchanged} unchanged, ${s.rejected} rejected\n`;
+      process.stdout.write(
+        line('people', report.people) +
+          line('immunizations', report.immunizations) +
+          `seeded in ${report.seconds.toFixed(1)} s\n`,
+      );
+    }),
+  );
 importCommand('immunizations', 'Immunisations (NIK, vaccine, dose, date)');
 
 try {

@@ -21,6 +21,7 @@ describe('loadConfig', () => {
         PADU_PORT: '9000',
         PADU_HOST: '0.0.0.0',
         PADU_DEMO: '0',
+        PADU_DEMO_PEOPLE: '5000',
       },
       '/',
     );
@@ -30,6 +31,7 @@ describe('loadConfig', () => {
       port: 9000,
       host: '0.0.0.0',
       demo: false,
+      demoPeople: 5000,
     });
   });
 
@@ -40,6 +42,7 @@ describe('loadConfig', () => {
     [{ PADU_DATABASE_URL: 'not a url' }, 'PADU_DATABASE_URL'],
     [{ PADU_DATABASE_URL: 'postgres://x@y:5432' }, 'PADU_DATABASE_URL'],
     [{ PADU_DEMO: 'yes please' }, 'PADU_DEMO'],
+    [{ PADU_DEMO_PEOPLE: 'many' }, 'PADU_DEMO_PEOPLE'],
     [{ PADU_LOG_LEVEL: 'loud' }, 'PADU_LOG_LEVEL'],
   ])('rejects %j naming %s', (env, variable) => {
     expect(() => loadConfig(env, '/')).toThrow(ConfigError);

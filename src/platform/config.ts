@@ -8,8 +8,10 @@ export interface Config {
   readonly dataDir: string;
   readonly port: number;
   readonly host: string;
-  /** Seed demonstration data (accounts) on start. */
+  /** Seed demonstration data (accounts, a synthetic population) on start. */
   readonly demo: boolean;
+  /** How many synthetic people the demo seeds into an empty register (0: none). */
+  readonly demoPeople: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
@@ -77,6 +79,18 @@ function readDemo(env: Env): boolean {
   );
 }
 
+function readDemoPeople(env: Env): number {
+  const raw = env.PADU_DEMO_PEOPLE;
+  if (raw === undefined || raw === '') return 200_000;
+  if (!/^\d+$/.test(raw) || Number(raw) > 100_000_000) {
+    throw new ConfigError(
+      'PADU_DEMO_PEOPLE',
+      `"${raw}" is not a number of people; use a whole number from 0 (none) to 100000000.`,
+    );
+  }
+  return Number(raw);
+}
+
 function readLogLevel(env: Env): Config['logLevel'] {
   const raw = env.PADU_LOG_LEVEL;
   if (raw === undefined || raw === '') return 'info';
@@ -108,6 +122,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     port: readPort(env),
     host: readHost(env),
     demo: readDemo(env),
+    demoPeople: readDemoPeople(env),
     logLevel: readLogLevel(env),
   };
 }

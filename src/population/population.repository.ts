@@ -139,15 +139,18 @@ export async function createImmunizationStaging(client: pg.PoolClient): Promise<
  */
 export async function mergePeople(
   client: pg.PoolClient,
-  options: { withLines?: boolean } = {},
+  options: { withLines?: boolean; knownUnique?: boolean } = {},
 ): Promise<MergeResult> {
   await lockPopulationWrites(client);
-  // Repeated NIKs are rare: find them with one hash aggregate, then rank only their rows.
-  const duplicates = await client.query<{
-    line: number;
-    first_line: number;
-    is_same: boolean;
-  }>(`
+  // Repeated NIKs are rare: find them with one hash aggregate, then rank only their rows; the
+  // importer may already know that there are none.
+  const duplicates = options.knownUnique
+    ? { rows: [] }
+    : await client.query<{
+        line: number;
+        first_line: number;
+        is_same: boolean;
+      }>(`
     with repeated as (select nik from people_staging group by nik having count(*) > 1),
     ranked as (
       select s.*, first_value(line) over w as first_line, row_number() over w as position

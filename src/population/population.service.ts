@@ -62,6 +62,8 @@ export interface PopulationService {
     asOf?: string | undefined;
     vaccine?: string | undefined;
   }): Promise<{ asOf: string; vaccine: string; regions: RegionStats[] }>;
+  /** Whether nobody is registered yet. */
+  isEmpty(): Promise<boolean>;
   /** Rebuilds the statistics' count series from the register if people exist and series do not. */
   ensureCounts(): Promise<boolean>;
   /** Children under 12 and their vaccination for a region (undefined = Indonesia) and each region below it. */
@@ -170,6 +172,13 @@ export function populationService(
           stats.push(withCoverage({ code, name, level }, counts.get(code)));
       }
       return { asOf, vaccine, regions: stats };
+    },
+
+    async isEmpty() {
+      const { rows } = await pool.query<{ empty: boolean }>(
+        'select not exists (select 1 from people) as empty',
+      );
+      return rows[0]?.empty ?? true;
     },
 
     async ensureCounts() {

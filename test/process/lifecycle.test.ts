@@ -46,6 +46,7 @@ const env = {
   PADU_DATA_DIR: dataDir,
   PADU_PORT: String(port),
   PADU_LOG_LEVEL: 'warn',
+  PADU_DEMO_PEOPLE: '500',
   PADU_DATABASE_URL: '',
 };
 const children: ChildProcess[] = [];
@@ -82,7 +83,12 @@ describe('padu start on the embedded PostgreSQL', () => {
     const ms = await waitForHealthy(url, child, 180_000);
     console.log(`first start (initdb, migrations, 91,599 regions): /healthz after ${ms} ms`);
     expect((await fetch(`${url}/readyz`)).status).toBe(200);
-  }, 200_000);
+    // The demo population is seeded in the background once the server answers.
+    const population = async () =>
+      ((await (await fetch(`${url}/api/v1/stats/children`)).json()) as { population: number })
+        .population;
+    await expect.poll(population, { timeout: 120_000, interval: 500 }).toBeGreaterThan(450);
+  }, 330_000);
 
   it('a second padu command connects to the running server instead of starting another', async () => {
     const pidBefore = await postmasterPid();
