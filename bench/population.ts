@@ -3,7 +3,7 @@
  * same code as `padu people import` / `padu immunizations import`, then measures the statistics
  * per level and the same question answered by a GROUP BY over people. Prints figures; asserts nothing.
  *
- *   npx tsx bench/population.ts [people=200000] [seed=1]
+ *   npx tsx bench/population.ts [people=200000] [seed=1] [vaccines=COVID-19,MR]
  *   (on an external server: PADU_DATABASE_URL=postgres://…/postgres — it creates database padu_bench there)
  */
 import fs from 'node:fs/promises';
@@ -15,17 +15,11 @@ import { prepareDatabase } from '../src/bootstrap.ts';
 import { connect, type DatabaseHandle } from '../src/platform/db/database.ts';
 import { openEmbeddedPostgres } from '../src/platform/db/embedded.ts';
 import { countDirectly } from '../src/population/population.repository.ts';
-import {
-  generateRegister,
-  IMMUNIZATIONS_CSV_HEADER,
-  immunizationCsvLine,
-  PEOPLE_CSV_HEADER,
-  personCsvLine,
-  randomGenerator,
-} from '../src/population/synthetic.ts';
+import { randomGenerator, writeRegisterCsv } from '../src/population/synthetic.ts';
 
 const count = Number(process.argv[2] ?? 200_000);
 const seed = Number(process.argv[3] ?? 1);
+const vaccines = (process.argv[4] ?? 'COVID-19,MR').split(',');
 const TODAY = '2025-06-30';
 
 async function openBenchDatabase(): Promise<{ handle: DatabaseHandle; done: () => Promise<void> }> {
@@ -63,38 +57,25 @@ const villages = await services.regions.codesAtLevel(4);
 const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'padu-bench-'));
 const peopleFile = path.join(dir, 'people.csv');
 const dosesFile = path.join(dir, 'immunizations.csv');
-const people = await fs.open(peopleFile, 'w');
-const doses = await fs.open(dosesFile, 'w');
-await people.write(PEOPLE_CSV_HEADER);
-await doses.write(IMMUNIZATIONS_CSV_HEADER);
-let doseRows = 0;
-let pBuf: string[] = [];
-let dBuf: string[] = [];
-for (const { person: p, immunizations } of generateRegister({
+let t = performance.now();
+const written = await writeRegisterCsv({
   count,
   seed,
   villages,
   today: TODAY,
-})) {
-  pBuf.push(personCsvLine(p));
-  for (const i of immunizations) dBuf.push(immunizationCsvLine(i));
-  doseRows += immunizations.length;
-  if (pBuf.length >= 50_000) {
-    await people.write(pBuf.join(''));
-    await doses.write(dBuf.join(''));
-    pBuf = [];
-    dBuf = [];
-  }
-}
-await people.write(pBuf.join(''));
-await doses.write(dBuf.join(''));
-await people.close();
-await doses.close();
-
+  vaccines,
+  peopleFile,
+  immunizationsFile: dosesFile,
+});
+const generateSeconds = (performance.now() - t) / 1000;
+const doseRows = written.immunizations;
 console.log(
   `database: ${handle.description}; ${count} people, ${doseRows} immunisation rows over ${villages.length} villages (seed ${seed})\n`,
 );
-let t = performance.now();
+console.log(
+  `generated the CSV files in ${generateSeconds.toFixed(1)} s (vaccines ${vaccines.join(', ')})\n`,
+);
+t = performance.now();
 const importedPeople = await services.population.importPeople(peopleFile, {});
 const peopleSeconds = (performance.now() - t) / 1000;
 t = performance.now();
@@ -139,6 +120,9 @@ await countDirectly(handle.db, 1, TODAY, 'COVID-19');
 const scanMs = performance.now() - t;
 console.log(
   `\nthe national question by GROUP BY over people: ${scanMs.toFixed(0)} ms, ${(scanMs / nationalP50).toFixed(0)}× the p50 above`,
+);
+console.log(
+  `peak memory (RSS) of this process, generation and imports included: ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`,
 );
 await fs.rm(dir, { recursive: true, force: true });
 await done();

@@ -292,14 +292,17 @@ export async function mergeImmunizations(
   await applyCountEvents(client, events);
 
   const counts = await client.query<{ inserted: number; updated: number }>(`
-    with written as (
-      insert into immunizations (nik, vaccine, dose, date, facility_village_code)
-      select nik, vaccine, dose, date, facility_village_code from immunization_changes
-      on conflict (nik, vaccine, dose) do update set
-        date = excluded.date, facility_village_code = excluded.facility_village_code, updated_at = now()
-      returning (xmax = 0) as inserted)
-    select count(*) filter (where inserted)::int as inserted, count(*) filter (where not inserted)::int as updated
-    from written`);
+    select count(*) filter (where not existed)::int as inserted, count(*) filter (where existed)::int as updated
+    from immunization_changes`);
+  // As for people: new doses in key order without ON CONFLICT (the write lock holds), then changes.
+  await client.query(`
+    insert into immunizations (nik, vaccine, dose, date, facility_village_code)
+    select nik, vaccine, dose, date, facility_village_code from immunization_changes
+    where not existed order by nik, vaccine, dose`);
+  await client.query(`
+    update immunizations i set date = c.date, facility_village_code = c.facility_village_code, updated_at = now()
+    from immunization_changes c
+    where c.existed and i.nik = c.nik and i.vaccine = c.vaccine and i.dose = c.dose`);
   const { inserted = 0, updated = 0 } = counts.rows[0] ?? {};
   return {
     ...(options.withLines
