@@ -112,32 +112,32 @@ export function childUntil(birth: number): number {
   return until;
 }
 
-/** A growable list of (village id, day) events of one sign. */
+/** A growable list of (village id, day) events of one sign, packed into one number each. */
 class EventList {
-  villages = new Float64Array(1024);
-  days = new Int32Array(1024);
+  private keys = new Float64Array(1024);
   length = 0;
 
   push(village: number, day: number): void {
-    if (this.length === this.days.length) {
-      const villages = new Float64Array(this.length * 2);
-      villages.set(this.villages);
-      this.villages = villages;
-      const days = new Int32Array(this.length * 2);
-      days.set(this.days);
-      this.days = days;
+    if (this.length === this.keys.length) {
+      // Grow by half, not double: at 10 M events the spare room is what decides peak memory.
+      const keys = new Float64Array(Math.ceil(this.length * 1.5));
+      keys.set(this.keys);
+      this.keys = keys;
     }
-    this.villages[this.length] = village;
-    this.days[this.length++] = day;
+    this.keys[this.length++] = village * DAY_SPAN + day + DAY_SHIFT;
   }
 
   /** Sorted keys of these events with village ids replaced by their ancestors at `level`. */
   sortedKeys(level: number): Float64Array {
-    const keys = new Float64Array(this.length);
-    const divisor = LEVEL_DIVISOR[level] ?? 1;
-    for (let i = 0; i < this.length; i++) {
-      const region = level === 0 ? 0 : Math.floor((this.villages[i] ?? 0) / divisor);
-      keys[i] = region * DAY_SPAN + (this.days[i] ?? 0) + DAY_SHIFT;
+    const keys = this.keys.slice(0, this.length);
+    if (level !== 4) {
+      const divisor = LEVEL_DIVISOR[level] ?? 1;
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i] ?? 0;
+        const village = Math.floor(key / DAY_SPAN);
+        const region = level === 0 ? 0 : Math.floor(village / divisor);
+        keys[i] = key + (region - village) * DAY_SPAN;
+      }
     }
     return keys.sort();
   }

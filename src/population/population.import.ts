@@ -17,6 +17,7 @@ import {
   type MergeCounts,
   type MergeResult,
 } from './population.repository.ts';
+import { CountEvents, epochDay, regionId } from './population.counts.ts';
 import {
   IMMUNIZATION_COLUMNS,
   PERSON_COLUMNS,
@@ -50,8 +51,10 @@ interface ImportKind<T> {
   createStaging(client: pg.PoolClient): Promise<void>;
   merge(
     client: pg.PoolClient,
-    options?: { withLines?: boolean; knownUnique?: boolean },
+    options?: { withLines?: boolean; knownUnique?: boolean; stagedEvents?: CountEvents },
   ): Promise<MergeResult>;
+  /** Adds a valid record's count events as if it were new (people), while streaming. */
+  addEvents?(record: T, events: CountEvents): void;
   /** The NIK of a record that may appear only once per import (people), if any. */
   uniqueNik?(record: T): string;
 }
@@ -75,6 +78,13 @@ export const PEOPLE_IMPORT: ImportKind<PersonRecord> = {
   createStaging: createPeopleStaging,
   merge: mergePeople,
   uniqueNik: (p) => p.nik,
+  addEvents: (p, events) =>
+    events.addPerson(
+      regionId(p.villageCode),
+      epochDay(p.birthDate),
+      p.deathDate === null ? null : epochDay(p.deathDate),
+      1,
+    ),
 };
 
 export const IMMUNIZATIONS_IMPORT: ImportKind<ImmunizationRecord> = {
@@ -233,6 +243,7 @@ export async function importCsv<T>(
     let pending = '';
     // While every NIK is new, the merge need not look for repeats (dropped at the first repeat).
     let niks: NikSet | undefined = kind.uniqueNik ? new NikSet() : undefined;
+    const stagedEvents = kind.addEvents ? new CountEvents() : undefined;
     for (let next = await records.next(); !next.done; next = await records.next()) {
       const { line, fields } = next.value;
       rows++;
@@ -267,6 +278,7 @@ export async function importCsv<T>(
         ]);
       }
       if (niks && kind.uniqueNik && !niks.add(kind.uniqueNik(result.record))) niks = undefined;
+      if (niks && stagedEvents) kind.addEvents?.(result.record, stagedEvents);
       // Rows go to COPY in chunks: one socket write per row cost more than validating it.
       pending += [line, ...kind.stagingValues(result.record)].map(copyTextValue).join('\t') + '\n';
       if (pending.length > COPY_CHUNK) {
@@ -276,7 +288,10 @@ export async function importCsv<T>(
     }
     copy.end(pending);
     await copyDone;
-    const merged = await kind.merge(client, { knownUnique: niks !== undefined });
+    const merged = await kind.merge(client, {
+      knownUnique: niks !== undefined,
+      ...(niks && stagedEvents ? { stagedEvents } : {}),
+    });
     // Staging keeps no copy of each line; the few rows the merge refuses are read again.
     const refused = await linesOf(file, new Set(merged.rejects.map((r) => r.line)));
     for (const reject of merged.rejects)

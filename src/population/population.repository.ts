@@ -139,7 +139,16 @@ export async function createImmunizationStaging(client: pg.PoolClient): Promise<
  */
 export async function mergePeople(
   client: pg.PoolClient,
-  options: { withLines?: boolean; knownUnique?: boolean } = {},
+  options: {
+    withLines?: boolean;
+    knownUnique?: boolean;
+    /**
+     * The events of every staged row as new (the importer adds them while streaming, when every
+     * NIK is unique): then only the people who existed before are read back, to take away their
+     * old version, instead of reading back every new person.
+     */
+    stagedEvents?: CountEvents;
+  } = {},
 ): Promise<MergeResult> {
   await lockPopulationWrites(client);
   // Repeated NIKs are rare: find them with one hash aggregate, then rank only their rows; the
@@ -167,10 +176,8 @@ export async function mergePeople(
   }
   const staged = await client.query<{ n: number }>('select count(*)::int as n from people_staging');
 
-  // Lock the existing rows first: the deltas below subtract their current values.
-  await client.query(
-    'select 1 from people p join people_staging s using (nik) order by p.nik for update of p',
-  );
+  // No row locks: every writer of people and immunisations holds the population write lock, so
+  // the old versions read below stay current until this transaction ends.
   await client.query(`
     create temporary table people_changes on commit drop as
     select s.line, s.nik, s.${PERSON_FIELDS.split(', ').join(', s.')},
@@ -188,14 +195,26 @@ export async function mergePeople(
     from people_changes`);
   const { inserted = 0, updated = 0, moved = 0 } = changes.rows[0] ?? {};
 
-  const events = new CountEvents();
-  await collectPersonVersions(
-    client,
-    `select ${personVersion('', 1)} from people_changes where not existed or is_moved
-     union all
-     select ${personVersion('old_', -1)} from people_changes where is_moved`,
-    events,
-  );
+  let events: CountEvents;
+  if (options.stagedEvents && options.knownUnique) {
+    // Staged rows already count as new: a person who existed loses the old version (for an
+    // unchanged person the two cancel out).
+    events = options.stagedEvents;
+    await collectPersonVersions(
+      client,
+      `select ${personVersion('p.', -1)} from people p join people_staging s on s.nik = p.nik`,
+      events,
+    );
+  } else {
+    events = new CountEvents();
+    await collectPersonVersions(
+      client,
+      `select ${personVersion('', 1)} from people_changes where not existed or is_moved
+       union all
+       select ${personVersion('old_', -1)} from people_changes where is_moved`,
+      events,
+    );
+  }
   // A person who moved, was born on another date or died carries their doses along.
   if (moved > 0) {
     await collectDoseVersions(
@@ -269,9 +288,6 @@ export async function mergeImmunizations(
     create temporary table immunization_batch on commit drop as
     select distinct on (nik, vaccine, dose) line, nik, vaccine, dose, date, facility_village_code
     from immunization_staging order by nik, vaccine, dose, date, line`);
-  await client.query(`
-    select 1 from immunizations i join immunization_batch b using (nik, vaccine, dose)
-    order by i.nik, i.vaccine, i.dose for update of i`);
   await client.query(`
     create temporary table immunization_changes on commit drop as
     select b.*, i.nik is not null as existed, i.date as old_date
