@@ -1,0 +1,40 @@
+/**
+ * A set of NIKs (16 digits) in two 32-bit halves with open addressing: 10 million NIKs take
+ * 128 MB instead of the gigabyte a Set of strings would, and checking one costs ~0.1 µs.
+ */
+export class NikSet {
+  private high = new Uint32Array(1 << 16);
+  private low = new Uint32Array(1 << 16);
+  private size = 0;
+
+  /** Adds a NIK; false if it was already there. */
+  add(nik: string): boolean {
+    // Linear probing stays short up to three quarters full (10 M NIKs: 2^24 slots, 128 MB).
+    if (this.size * 4 >= this.high.length * 3) this.grow();
+    // Stored as digits + 1 so that 0 marks an empty slot.
+    const high = Number(nik.slice(0, 8)) + 1;
+    const low = Number(nik.slice(8)) + 1;
+    const mask = this.high.length - 1;
+    let i = (Math.imul(high, 0x9e3779b1) ^ Math.imul(low, 0x85ebca6b)) & mask;
+    while (this.high[i] !== 0) {
+      if (this.high[i] === high && this.low[i] === low) return false;
+      i = (i + 1) & mask;
+    }
+    this.high[i] = high;
+    this.low[i] = low;
+    this.size++;
+    return true;
+  }
+
+  private grow(): void {
+    const { high, low } = this;
+    this.high = new Uint32Array(high.length * 2);
+    this.low = new Uint32Array(high.length * 2);
+    this.size = 0;
+    for (let i = 0; i < high.length; i++) {
+      const h = high[i] ?? 0;
+      if (h !== 0)
+        this.add(String(h - 1).padStart(8, '0') + String((low[i] ?? 1) - 1).padStart(8, '0'));
+    }
+  }
+}
