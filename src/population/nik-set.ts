@@ -9,11 +9,12 @@ export class NikSet {
 
   /** Adds a NIK; false if it was already there. */
   add(nik: string): boolean {
-    // Linear probing stays short up to three quarters full (10 M NIKs: 2^24 slots, 128 MB).
     if (this.size * 4 >= this.high.length * 3) this.grow();
     // Stored as digits + 1 so that 0 marks an empty slot.
-    const high = Number(nik.slice(0, 8)) + 1;
-    const low = Number(nik.slice(8)) + 1;
+    return this.put(Number(nik.slice(0, 8)) + 1, Number(nik.slice(8)) + 1);
+  }
+
+  private put(high: number, low: number): boolean {
     const mask = this.high.length - 1;
     let i = (Math.imul(high, 0x9e3779b1) ^ Math.imul(low, 0x85ebca6b)) & mask;
     while (this.high[i] !== 0) {
@@ -33,8 +34,7 @@ export class NikSet {
     this.size = 0;
     for (let i = 0; i < high.length; i++) {
       const h = high[i] ?? 0;
-      if (h !== 0)
-        this.add(String(h - 1).padStart(8, '0') + String((low[i] ?? 1) - 1).padStart(8, '0'));
+      if (h !== 0) this.put(h, low[i] ?? 0);
     }
   }
 }
