@@ -41,7 +41,7 @@ export function createServices(handle: Pick<DatabaseHandle, 'db' | 'pool'>): Ser
     regions,
     agencies,
     accounts: accountsService(db, (code) => agencies.agencyExists(code)),
-    population: populationService(db, pool, regions),
+    population: populationService(pool, regions),
   };
 }
 

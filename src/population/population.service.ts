@@ -1,6 +1,4 @@
-import type { Kysely } from 'kysely';
 import type pg from 'pg';
-import type { Database } from '../platform/db/schema.ts';
 import { isCalendarDate, todayInIndonesia } from '../platform/dates.ts';
 import { AppError } from '../platform/http/errors.ts';
 import type { RegionLevel } from '../regions/region-code.ts';
@@ -105,7 +103,6 @@ function statsParameters(query: { asOf?: string | undefined; vaccine?: string | 
 }
 
 export function populationService(
-  db: Kysely<Database>,
   pool: pg.Pool,
   regions: RegionsService,
 ): PopulationService {
