@@ -32,7 +32,7 @@ export function regionId(code: string): number {
   return code === '' ? 0 : Number(code.replaceAll('.', ''));
 }
 
-export function regionLevel(code: string): 0 | 1 | 2 | 3 | 4 {
+function regionLevel(code: string): 0 | 1 | 2 | 3 | 4 {
   switch (code.length) {
     case 0:
       return 0;
@@ -184,12 +184,6 @@ export class CountEvents {
     const series = `dose${dose}:${vaccine}`;
     this.add(series, village, date, sign);
     this.add(series, village, until, -sign);
-  }
-
-  get size(): number {
-    let n = 0;
-    for (const { plus, minus } of this.series.values()) n += plus.length + minus.length;
-    return n;
   }
 
   entries(): IterableIterator<[string, { plus: EventList; minus: EventList }]> {
