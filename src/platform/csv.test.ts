@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvSyntaxError, parseCsv } from './csv.ts';
+import { CsvParser, CsvSplitter, CsvSyntaxError, parseCsv } from './csv.ts';
 
 async function parse(chunks: string[]) {
   const records = [];
@@ -51,6 +51,70 @@ describe('parseCsv', () => {
           expect(records.map((r) => r.fields)).toEqual(rows);
         },
       ),
+    );
+  });
+});
+
+/** Parses every piece on its own, from its first line, and reports the first error as parseCsv would. */
+function parsePieces(text: string, size: number, cuts: number[]) {
+  const bytes = Buffer.from(text);
+  const splitter = new CsvSplitter(size);
+  const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+  const pieces = [0, ...points, bytes.length]
+    .slice(1)
+    .flatMap((end, i, all) => splitter.push(bytes.subarray(i === 0 ? 0 : all[i - 1], end)));
+  pieces.push(...splitter.end());
+  const records = [];
+  for (const piece of pieces) {
+    const parser = new CsvParser(piece.firstLine);
+    records.push(...parser.feed(piece.bytes.toString('utf8')), ...parser.end());
+  }
+  return { records, pieces };
+}
+
+async function outcome(run: () => unknown): Promise<unknown> {
+  try {
+    return await run();
+  } catch (error) {
+    return error instanceof CsvSyntaxError ? error.message : error;
+  }
+}
+
+describe('CsvSplitter', () => {
+  it('cuts between records, never inside quotes, and counts lines as the parser does', () => {
+    const text = 'a,b\r\n"x\ny",1\r\n\nc,"d\r\ne"\rlast,2';
+    const { records, pieces } = parsePieces(text, 1, [3, 9]);
+    expect(records).toEqual([
+      { line: 1, fields: ['a', 'b'] },
+      { line: 2, fields: ['x\ny', '1'] },
+      { line: 5, fields: ['c', 'd\r\ne'] },
+      { line: 7, fields: ['last', '2'] },
+    ]);
+    expect(pieces.map((p) => p.firstLine)).toEqual([1, 2, 4, 5, 7]);
+  });
+
+  it('skips a byte-order mark only at the start', () => {
+    const { records } = parsePieces('\uFEFFa,b\n\uFEFFc,d\n', 2, [1, 2, 6]);
+    expect(records.map((r) => r.fields)).toEqual([
+      ['a', 'b'],
+      ['\uFEFFc', 'd'],
+    ]);
+  });
+
+  it('gives the records (or the first error) of parsing the whole text, for any cuts and sizes', async () => {
+    const unit = fc.constantFrom('a', ',', '"', '\n', '\r', '\r\n', 'é', '""');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(unit, { maxLength: 40 }).map((units) => units.join('')),
+        fc.integer({ min: 1, max: 12 }),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        async (text, size, cuts) => {
+          const whole = await outcome(() => parse([text]));
+          const pieces = await outcome(() => parsePieces(text, size, cuts).records);
+          expect(pieces).toEqual(whole);
+        },
+      ),
+      { numRuns: 2000 },
     );
   });
 });

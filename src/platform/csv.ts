@@ -11,44 +11,156 @@ export interface CsvRecord {
 export class CsvSyntaxError extends Error {
   constructor(
     readonly line: number,
-    message: string,
+    readonly detail: string,
   ) {
-    super(`line ${line}: ${message}`);
+    super(`line ${line}: ${detail}`);
     this.name = 'CsvSyntaxError';
   }
 }
 
-/**
- * Streams RFC 4180 CSV (comma separated, fields optionally in double quotes, "" for a quote inside
- * quotes, CRLF or LF line ends, an optional UTF-8 byte-order mark) record by record. The parser is a
- * small state machine, so a quote or a CRLF split across two chunks is handled.
- */
 const SPECIAL = /[,"\r\n]/g;
 
+function positionOf(text: string, search: string, from: number): number {
+  const at = text.indexOf(search, from);
+  return at === -1 ? Infinity : at;
+}
+
+/**
+ * An RFC 4180 CSV parser (comma separated, fields optionally in double quotes, "" for a quote
+ * inside quotes, CRLF, LF or CR line ends) fed text piece by piece. It is a small state machine, so
+ * a quote or a CRLF split across two pieces is handled. Lines are counted from `firstLine`, so that
+ * a piece cut from the middle of a file (see CsvSplitter) reports the file's line numbers.
+ */
+export class CsvParser {
+  // fieldStart: nothing read in this field yet; unquoted/quoted: inside a field; quoteInQuoted: a
+  // quote inside a quoted field, which either doubles ("") or closes it; closed: after the closing quote.
+  private state: 'fieldStart' | 'unquoted' | 'quoted' | 'quoteInQuoted' | 'closed' = 'fieldStart';
+  private field = '';
+  private fields: string[] = [];
+  private line: number;
+  private recordLine: number;
+  private afterCr = false;
+
+  constructor(firstLine = 1) {
+    this.line = firstLine;
+    this.recordLine = firstLine;
+  }
+
+  private takeRecord(records: CsvRecord[]): void {
+    this.fields.push(this.field);
+    const record = { line: this.recordLine, fields: this.fields };
+    this.field = '';
+    this.fields = [];
+    this.state = 'fieldStart';
+    // A blank line is not a record.
+    if (!(record.fields.length === 1 && record.fields[0] === '')) records.push(record);
+  }
+
+  /** The records completed by this piece of text. */
+  feed(text: string): CsvRecord[] {
+    const records: CsvRecord[] = [];
+    // Runs of ordinary characters are copied with one slice; only , " CR and LF are looked at alone.
+    const length = text.length;
+    let i = 0;
+    // Where the next quote and CR are (Infinity: none): a line without either is split whole.
+    let nextQuote = -1;
+    let nextCr = -1;
+    while (i < length) {
+      if (this.afterCr) {
+        this.afterCr = false;
+        if (text.charCodeAt(i) === 10) {
+          i++;
+          continue;
+        }
+      }
+      if (this.state === 'fieldStart' && this.fields.length === 0) {
+        // The fast path, at the start of a record: most lines have no quotes and end with LF.
+        const lineEnd = text.indexOf('\n', i);
+        if (nextQuote < i) nextQuote = positionOf(text, '"', i);
+        if (nextCr < i) nextCr = positionOf(text, '\r', i);
+        const end = nextCr === lineEnd - 1 ? lineEnd - 1 : lineEnd;
+        if (lineEnd !== -1 && nextQuote > lineEnd && (nextCr > lineEnd || nextCr === end)) {
+          if (end > i) records.push({ line: this.line, fields: text.slice(i, end).split(',') });
+          this.line++;
+          this.recordLine = this.line;
+          i = lineEnd + 1;
+          continue;
+        }
+      }
+      if (this.state === 'quoted') {
+        const quote = text.indexOf('"', i);
+        const end = quote === -1 ? length : quote;
+        for (let nl = text.indexOf('\n', i); nl !== -1 && nl < end; nl = text.indexOf('\n', nl + 1))
+          this.line++;
+        this.field += text.slice(i, end);
+        if (quote !== -1) this.state = 'quoteInQuoted';
+        i = end + 1;
+        continue;
+      }
+      const c = text[i];
+      if (this.state === 'quoteInQuoted') {
+        if (c === '"') {
+          this.field += '"';
+          this.state = 'quoted';
+          i++;
+          continue;
+        }
+        this.state = 'closed';
+      }
+      if (c === ',') {
+        this.fields.push(this.field);
+        this.field = '';
+        this.state = 'fieldStart';
+        i++;
+      } else if (c === '\n' || c === '\r') {
+        this.takeRecord(records);
+        this.line++;
+        this.recordLine = this.line;
+        this.afterCr = c === '\r';
+        i++;
+      } else if (this.state === 'closed') {
+        throw new CsvSyntaxError(
+          this.recordLine,
+          'text after a closing quote; a quoted field must end at a comma or line end',
+        );
+      } else if (c === '"') {
+        if (this.state === 'unquoted') {
+          throw new CsvSyntaxError(
+            this.recordLine,
+            'a double quote inside an unquoted field; quote the whole field and double the quote ("")',
+          );
+        }
+        this.state = 'quoted';
+        i++;
+      } else {
+        SPECIAL.lastIndex = i;
+        const end = SPECIAL.exec(text)?.index ?? length;
+        this.field += text.slice(i, end);
+        this.state = 'unquoted';
+        i = end;
+      }
+    }
+    return records;
+  }
+
+  /** The last record, if the text did not end with a line end. */
+  end(): CsvRecord[] {
+    if (this.state === 'quoted')
+      throw new CsvSyntaxError(this.recordLine, 'a quoted field is never closed');
+    const records: CsvRecord[] = [];
+    this.takeRecord(records);
+    return records;
+  }
+}
+
+/**
+ * Streams CSV (see CsvParser; an optional UTF-8 byte-order mark is skipped) record by record.
+ */
 export async function* parseCsv(
   chunks: AsyncIterable<string | Buffer> | Iterable<string | Buffer>,
 ): AsyncGenerator<CsvRecord> {
-  // fieldStart: nothing read in this field yet; unquoted/quoted: inside a field; quoteInQuoted: a
-  // quote inside a quoted field, which either doubles ("") or closes it; closed: after the closing quote.
-  type State = 'fieldStart' | 'unquoted' | 'quoted' | 'quoteInQuoted' | 'closed';
-  let state: State = 'fieldStart';
-  let field = '';
-  let fields: string[] = [];
-  let line = 1;
-  let recordLine = 1;
+  const parser = new CsvParser();
   let first = true;
-  let afterCr = false;
-
-  const takeRecord = (): CsvRecord | undefined => {
-    fields.push(field);
-    const record = { line: recordLine, fields };
-    field = '';
-    fields = [];
-    state = 'fieldStart';
-    // A blank line is not a record.
-    return record.fields.length === 1 && record.fields[0] === '' ? undefined : record;
-  };
-
   // A multi-byte character may be split between two chunks; the decoder keeps the partial bytes.
   const decoder = new StringDecoder('utf8');
   for await (const chunk of chunks) {
@@ -57,75 +169,95 @@ export async function* parseCsv(
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       first = false;
     }
-    // Runs of ordinary characters are copied with one slice; only , " CR and LF are looked at alone.
-    const length = text.length;
-    let i = 0;
-    while (i < length) {
-      if (afterCr) {
-        afterCr = false;
-        if (text.charCodeAt(i) === 10) {
-          i++;
-          continue;
+    yield* parser.feed(text);
+  }
+  yield* parser.end();
+}
+
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+
+/** A run of whole CSV records cut from a file, with the line on which it starts. */
+export interface CsvPiece {
+  readonly bytes: Buffer;
+  readonly firstLine: number;
+}
+
+/**
+ * Cuts a CSV byte stream into pieces of whole records (about `size` bytes each) without parsing
+ * them, so that the pieces can be parsed in parallel. A line end outside quotes ends a record, and
+ * a byte is outside quotes when the quotes before it are even in number ("" inside a quoted field
+ * counts twice); input that breaks this rule is a syntax error that the piece's parser reports.
+ * Lines are counted as CsvParser counts them, so that each piece knows the line it starts on.
+ */
+export class CsvSplitter {
+  /** Bytes not yet cut off, the line they start on, and how far they have been scanned. */
+  private carry: Buffer = Buffer.alloc(0);
+  private carryLine = 1;
+  private scanned = 0;
+  private inQuotes = false;
+  private line = 1;
+  private started = false;
+
+  constructor(private readonly size = 1 << 20) {}
+
+  /** The pieces completed by these bytes. */
+  push(bytes: Buffer): CsvPiece[] {
+    this.carry = this.carry.length === 0 ? bytes : Buffer.concat([this.carry, bytes]);
+    if (!this.started) {
+      if (this.carry.length < 3) return [];
+      this.started = true;
+      if (this.carry[0] === 0xef && this.carry[1] === 0xbb && this.carry[2] === 0xbf)
+        this.carry = this.carry.subarray(3);
+    }
+    const pieces: CsvPiece[] = [];
+    for (let cut = this.nextCut(); cut !== undefined; cut = this.nextCut()) {
+      pieces.push({ bytes: this.carry.subarray(0, cut), firstLine: this.carryLine });
+      this.carry = this.carry.subarray(cut);
+      this.scanned -= cut;
+      this.carryLine = this.line;
+    }
+    return pieces;
+  }
+
+  /** The rest of the stream, as the last piece. */
+  end(): CsvPiece[] {
+    if (!this.started && this.carry.toString('utf8').startsWith('\ufeff'))
+      this.carry = this.carry.subarray(3);
+    const rest = this.carry;
+    this.carry = Buffer.alloc(0);
+    return rest.length === 0 ? [] : [{ bytes: rest, firstLine: this.carryLine }];
+  }
+
+  /** Scans on; the position after the first record end at or beyond `size` bytes, if any yet. */
+  private nextCut(): number | undefined {
+    const bytes = this.carry;
+    // A CR at the very end may be the first half of a CRLF: it is looked at when more bytes arrive.
+    const end = bytes[bytes.length - 1] === CR ? bytes.length - 1 : bytes.length;
+    let i = this.scanned;
+    for (; i < end; i++) {
+      const b = bytes[i];
+      if (b === QUOTE) {
+        this.inQuotes = !this.inQuotes;
+      } else if (b === LF) {
+        this.line++;
+        if (!this.inQuotes && i + 1 >= this.size) {
+          this.scanned = i + 1;
+          return i + 1;
         }
-      }
-      if (state === 'quoted') {
-        const quote = text.indexOf('"', i);
-        const end = quote === -1 ? length : quote;
-        for (let nl = text.indexOf('\n', i); nl !== -1 && nl < end; nl = text.indexOf('\n', nl + 1))
-          line++;
-        field += text.slice(i, end);
-        if (quote !== -1) state = 'quoteInQuoted';
-        i = end + 1;
-        continue;
-      }
-      const c = text[i];
-      if (state === 'quoteInQuoted') {
-        if (c === '"') {
-          field += '"';
-          state = 'quoted';
-          i++;
-          continue;
+      } else if (b === CR && !this.inQuotes) {
+        this.line++;
+        if (bytes[i + 1] === LF) i++;
+        if (i + 1 >= this.size) {
+          this.scanned = i + 1;
+          return i + 1;
         }
-        state = 'closed';
-      }
-      if (c === ',') {
-        fields.push(field);
-        field = '';
-        state = 'fieldStart';
-        i++;
-      } else if (c === '\n' || c === '\r') {
-        const record = takeRecord();
-        if (record) yield record;
-        line++;
-        recordLine = line;
-        afterCr = c === '\r';
-        i++;
-      } else if (state === 'closed') {
-        throw new CsvSyntaxError(
-          recordLine,
-          'text after a closing quote; a quoted field must end at a comma or line end',
-        );
-      } else if (c === '"') {
-        if (state === 'unquoted') {
-          throw new CsvSyntaxError(
-            recordLine,
-            'a double quote inside an unquoted field; quote the whole field and double the quote ("")',
-          );
-        }
-        state = 'quoted';
-        i++;
-      } else {
-        SPECIAL.lastIndex = i;
-        const end = SPECIAL.exec(text)?.index ?? length;
-        field += text.slice(i, end);
-        state = 'unquoted';
-        i = end;
       }
     }
+    this.scanned = i;
+    return undefined;
   }
-  if (state === 'quoted') throw new CsvSyntaxError(recordLine, 'a quoted field is never closed');
-  const record = takeRecord();
-  if (record) yield record;
 }
 
 /** Parses a CSV file with a header row into objects keyed by header name. */

@@ -9,9 +9,14 @@ export class NikSet {
 
   /** Adds a NIK; false if it was already there. */
   add(nik: string): boolean {
+    return this.addHalves(Number(nik.slice(0, 8)), Number(nik.slice(8)));
+  }
+
+  /** Adds a NIK given as the numbers its first and last eight digits spell; false if it was there. */
+  addHalves(high: number, low: number): boolean {
     if (this.size * 4 >= this.high.length * 3) this.grow();
     // Stored as digits + 1 so that 0 marks an empty slot.
-    return this.put(Number(nik.slice(0, 8)) + 1, Number(nik.slice(8)) + 1);
+    return this.put(high + 1, low + 1);
   }
 
   private put(high: number, low: number): boolean {

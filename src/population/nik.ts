@@ -1,3 +1,4 @@
+import { digitsAt } from '../platform/dates.ts';
 /**
  * NIK (Nomor Induk Kependudukan) validation, written from the Dukcapil rules (the npm package
  * `nik-parser` gets them wrong):
@@ -63,7 +64,7 @@ export function parseNik(input: string, knownProvinceCodes: ReadonlySet<string>)
       `NIK must be exactly 16 digits; "${input}" has ${input.length} characters`,
     );
   }
-  if (!/^[0-9]{16}$/.test(input)) {
+  if (digitsAt(input, 0, 8) < 0 || digitsAt(input, 8, 8) < 0) {
     return fail(
       'NIK_NOT_DIGITS',
       `NIK must contain only the digits 0–9; "${input}" has other characters`,
@@ -76,10 +77,10 @@ export function parseNik(input: string, knownProvinceCodes: ReadonlySet<string>)
       `NIK starts with ${provinceCode}, which is not a Kemendagri province code (11–96)`,
     );
   }
-  const encodedDay = Number(input.slice(6, 8));
-  const month = Number(input.slice(8, 10));
-  const yy = Number(input.slice(10, 12));
-  const serial = Number(input.slice(12, 16));
+  const encodedDay = digitsAt(input, 6, 2);
+  const month = digitsAt(input, 8, 2);
+  const yy = digitsAt(input, 10, 2);
+  const serial = digitsAt(input, 12, 4);
   const isWoman = encodedDay > 40;
   const day = isWoman ? encodedDay - 40 : encodedDay;
   if (!((encodedDay >= 1 && encodedDay <= 31) || (encodedDay >= 41 && encodedDay <= 71))) {
@@ -121,11 +122,10 @@ export function parseNik(input: string, knownProvinceCodes: ReadonlySet<string>)
 
 /** Whether a registered birth date (`YYYY-MM-DD`) agrees with the NIK's encoding. */
 export function nikMatchesBirthDate(nik: ParsedNik, birthDate: string): boolean {
-  const [year, month, day] = birthDate.split('-').map(Number);
   return (
-    day === nik.birthDay &&
-    month === nik.birthMonth &&
-    (year ?? -1) % 100 === nik.birthYearTwoDigits
+    digitsAt(birthDate, 8, 2) === nik.birthDay &&
+    digitsAt(birthDate, 5, 2) === nik.birthMonth &&
+    digitsAt(birthDate, 2, 2) === nik.birthYearTwoDigits
   );
 }
 

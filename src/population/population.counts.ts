@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { digitsAt } from '../platform/dates.ts';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
@@ -29,7 +30,12 @@ import { finished } from 'node:stream/promises';
 
 /** Region id: the code's digits as a number (32.04.05.2001 -> 3204052001); Indonesia is 0. */
 export function regionId(code: string): number {
-  return code === '' ? 0 : Number(code.replaceAll('.', ''));
+  let id = 0;
+  for (let i = 0; i < code.length; i++) {
+    const digit = code.charCodeAt(i) - 48;
+    if (digit >= 0 && digit <= 9) id = id * 10 + digit;
+  }
+  return id;
 }
 
 function regionLevel(code: string): 0 | 1 | 2 | 3 | 4 {
@@ -56,8 +62,17 @@ const DAY_MS = 86_400_000;
 const DAY_SHIFT = 1 << 17;
 const DAY_SPAN = 1 << 18;
 
+/** Days since 1970-01-01 of a calendar date `YYYY-MM-DD` (civil-to-days arithmetic, no Date). */
 export function epochDay(date: string): number {
-  return Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+  const month = digitsAt(date, 5, 2);
+  const year = digitsAt(date, 0, 4) - (month <= 2 ? 1 : 0);
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear =
+    Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + digitsAt(date, 8, 2) - 1;
+  const dayOfEra =
+    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 export function dayToDate(day: number): string {
@@ -127,6 +142,22 @@ class EventList {
     this.keys[this.length++] = village * DAY_SPAN + day + DAY_SHIFT;
   }
 
+  /** The packed keys, to send to another thread. */
+  packed(): Float64Array {
+    return this.keys.slice(0, this.length);
+  }
+
+  /** Adds keys packed by another list. */
+  append(keys: Float64Array): void {
+    if (this.length + keys.length > this.keys.length) {
+      const grown = new Float64Array(Math.ceil((this.length + keys.length) * 1.5));
+      grown.set(this.keys.subarray(0, this.length));
+      this.keys = grown;
+    }
+    this.keys.set(keys, this.length);
+    this.length += keys.length;
+  }
+
   /** Sorted keys of these events with village ids replaced by their ancestors at `level`. */
   sortedKeys(level: number): Float64Array {
     const keys = this.keys.slice(0, this.length);
@@ -142,6 +173,9 @@ class EventList {
     return keys.sort();
   }
 }
+
+/** CountEvents as plain typed arrays, which a worker thread can hand over without copying. */
+export type PackedEvents = { series: string; plus: Float64Array; minus: Float64Array }[];
 
 /** Events of the series changed by a write: +1 and -1 kept apart so that sorting needs no payload. */
 export class CountEvents {
@@ -184,6 +218,28 @@ export class CountEvents {
     const series = `dose${dose}:${vaccine}`;
     this.add(series, village, date, sign);
     this.add(series, village, until, -sign);
+  }
+
+  /** The events as typed arrays, to send to another thread (see PackedEvents). */
+  packed(): PackedEvents {
+    return [...this.series].map(([series, { plus, minus }]) => ({
+      series,
+      plus: plus.packed(),
+      minus: minus.packed(),
+    }));
+  }
+
+  /** Adds events packed by another CountEvents (a worker thread's). */
+  addPacked(events: PackedEvents): void {
+    for (const { series, plus, minus } of events) {
+      let lists = this.series.get(series);
+      if (!lists) {
+        lists = { plus: new EventList(), minus: new EventList() };
+        this.series.set(series, lists);
+      }
+      lists.plus.append(plus);
+      lists.minus.append(minus);
+    }
   }
 
   entries(): IterableIterator<[string, { plus: EventList; minus: EventList }]> {

@@ -1,12 +1,22 @@
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { copyRows, copyTextValue } from '../platform/db/copy.ts';
-import { parseCsv, toCsvLine } from '../platform/csv.ts';
+import { copyRows } from '../platform/db/copy.ts';
+import {
+  CsvParser,
+  CsvSplitter,
+  CsvSyntaxError,
+  parseCsv,
+  toCsvLine,
+  type CsvPiece,
+  type CsvRecord,
+} from '../platform/csv.ts';
 import { AppError } from '../platform/http/errors.ts';
+import { WorkerPool } from '../platform/workers.ts';
 import {
   createImmunizationStaging,
   createPeopleStaging,
@@ -18,18 +28,29 @@ import {
   type MergeResult,
 } from './population.repository.ts';
 import { NikSet } from './nik-set.ts';
-import { CountEvents, epochDay, regionId } from './population.counts.ts';
+import { CountEvents } from './population.counts.ts';
 import {
-  IMMUNIZATION_COLUMNS,
-  PERSON_COLUMNS,
-  validateImmunization,
-  validatePerson,
-  type FieldProblem,
-  type ImmunizationRecord,
-  type PersonRecord,
-  type RawRecord,
-  type Validated,
-  type ValidationContext,
+  IMMUNIZATION_RECORDS,
+  PERSON_RECORDS,
+  processPiece,
+  processRecords,
+  rawLine,
+  type PieceResult,
+  type RecordKind,
+  type RecordKindName,
+  type ReportLine,
+} from './population.import.piece.ts';
+import type {
+  ImportWorkerError,
+  ImportWorkerSetup,
+  ImportWorkerTask,
+} from './population.import.worker.ts';
+import type {
+  FieldProblem,
+  ImmunizationRecord,
+  PersonRecord,
+  RawRecord,
+  ValidationContext,
 } from './population.records.ts';
 
 export interface ImportSummary extends MergeCounts {
@@ -40,61 +61,42 @@ export interface ImportSummary extends MergeCounts {
   warningsFile: string | null;
 }
 
-/** How one kind of record is imported: its columns, validation, staging row and merge. */
+/** How one kind of record is imported: its records (checks and staging rows), staging table and merge. */
 interface ImportKind<T> {
-  readonly columns: { readonly required: readonly string[]; readonly optional: readonly string[] };
-  validate(raw: RawRecord, context: ValidationContext): Validated<T>;
+  readonly name: RecordKindName;
+  readonly records: RecordKind<T>;
   stagingTable: string;
   /** Tables whose statistics a large merge changes. */
   analyzeTables: readonly string[];
   stagingColumns: readonly string[];
-  stagingValues(record: T): (string | number | null)[];
   createStaging(client: pg.PoolClient): Promise<void>;
   merge(
     client: pg.PoolClient,
-    options?: { withLines?: boolean; knownUnique?: boolean; stagedEvents?: CountEvents },
+    options?: {
+      withLines?: boolean;
+      knownUnique?: boolean;
+      stagedEvents?: CountEvents;
+      onPhase?: (phase: string) => void;
+    },
   ): Promise<MergeResult>;
-  /** Adds a valid record's count events as if it were new (people), while streaming. */
-  addEvents?(record: T, events: CountEvents): void;
-  /** The NIK of a record that may appear only once per import (people), if any. */
-  uniqueNik?(record: T): string;
 }
 
 export const PEOPLE_IMPORT: ImportKind<PersonRecord> = {
-  columns: PERSON_COLUMNS,
+  name: 'people',
+  records: PERSON_RECORDS,
   stagingTable: 'people_staging',
   analyzeTables: ['people', 'count_series'],
-  validate: validatePerson,
   stagingColumns: PEOPLE_STAGING_COLUMNS,
-  stagingValues: (p) => [
-    p.nik,
-    p.name,
-    p.sex,
-    p.birthDate,
-    p.villageCode,
-    p.familyCardNumber,
-    p.motherName,
-    p.deathDate,
-  ],
   createStaging: createPeopleStaging,
   merge: mergePeople,
-  uniqueNik: (p) => p.nik,
-  addEvents: (p, events) =>
-    events.addPerson(
-      regionId(p.villageCode),
-      epochDay(p.birthDate),
-      p.deathDate === null ? null : epochDay(p.deathDate),
-      1,
-    ),
 };
 
 export const IMMUNIZATIONS_IMPORT: ImportKind<ImmunizationRecord> = {
-  columns: IMMUNIZATION_COLUMNS,
+  name: 'immunizations',
+  records: IMMUNIZATION_RECORDS,
   stagingTable: 'immunization_staging',
   analyzeTables: ['immunizations', 'count_series'],
-  validate: validateImmunization,
   stagingColumns: IMMUNIZATION_STAGING_COLUMNS,
-  stagingValues: (i) => [i.nik, i.vaccine, i.dose, i.date, i.facilityVillageCode],
   createStaging: createImmunizationStaging,
   merge: mergeImmunizations,
 };
@@ -102,7 +104,7 @@ export const IMMUNIZATIONS_IMPORT: ImportKind<ImmunizationRecord> = {
 /** Checks the header before anything is written: every required column, no unknown or repeated one. */
 export function checkHeader(
   header: readonly string[],
-  columns: ImportKind<unknown>['columns'],
+  columns: RecordKind<unknown>['columns'],
 ): void {
   const known = new Set([...columns.required, ...columns.optional]);
   const missing = columns.required.filter((c) => !header.includes(c));
@@ -130,22 +132,25 @@ export function checkHeader(
   }
 }
 
-const COPY_CHUNK = 256 * 1024;
+/** Pieces of about a megabyte: a few milliseconds of work each, small enough to keep many in flight. */
+const PIECE_BYTES = 1 << 20;
+/** Smaller files are checked on the calling thread: starting workers would take longer. */
+const WORKER_THRESHOLD_BYTES = 8 << 20;
 
-class RejectWriter {
+class ReportWriter {
   count = 0;
   private constructor(private readonly stream: WriteStream) {}
 
-  static async open(file: string): Promise<RejectWriter> {
+  static async open(file: string): Promise<ReportWriter> {
     const stream = createWriteStream(file);
     await once(stream, 'open');
-    const writer = new RejectWriter(stream);
+    const writer = new ReportWriter(stream);
     await writer.write(['line', 'column', 'reason', 'row']);
     writer.count = 0;
     return writer;
   }
 
-  async write(fields: (string | number)[]): Promise<void> {
+  async write(fields: readonly (string | number)[]): Promise<void> {
     this.count++;
     if (!this.stream.write(toCsvLine(fields))) await once(this.stream, 'drain');
   }
@@ -156,10 +161,53 @@ class RejectWriter {
   }
 }
 
+async function* piecesOf(file: string, size: number, onRead: (bytes: number) => void) {
+  const splitter = new CsvSplitter(size);
+  for await (const chunk of createReadStream(file, { highWaterMark: size })) {
+    onRead((chunk as Buffer).length);
+    yield* splitter.push(chunk as Buffer);
+  }
+  yield* splitter.end();
+}
+
+/**
+ * The first record (the header) and a way to parse the rest of its piece: the header is checked
+ * before anything else in the file is looked at.
+ */
+async function readHeader(
+  pieces: AsyncIterator<CsvPiece>,
+): Promise<{ header: string[]; rest: () => CsvRecord[] } | undefined> {
+  for (let next = await pieces.next(); !next.done; next = await pieces.next()) {
+    const parser = new CsvParser(next.value.firstLine);
+    const text = next.value.bytes.toString('utf8');
+    let records: CsvRecord[] = [];
+    let at = 0;
+    while (records.length === 0 && at < text.length) {
+      const lineEnd = text.indexOf('\n', at);
+      const end = lineEnd === -1 ? text.length : lineEnd + 1;
+      records = parser.feed(text.slice(at, end));
+      at = end;
+    }
+    if (records.length === 0) records = parser.end();
+    const [first, ...parsed] = records;
+    if (first) {
+      return {
+        header: first.fields.map((h) => h.trim().toLowerCase()),
+        rest: () => [...parsed, ...parser.feed(text.slice(at)), ...parser.end()],
+      };
+    }
+  }
+  return undefined;
+}
+
 /**
  * Imports a CSV file in ONE transaction: valid rows stream through COPY into a staging table and
  * are merged at the end, so an interrupted import (even kill -9) leaves nothing behind and can
  * simply be run again. Every rejected row goes to the rejects file with its line, column and reason.
+ *
+ * The file is cut into pieces of whole records (CsvSplitter) that worker threads parse and check in
+ * parallel (population.import.worker.ts); their results are taken in file order, so the rejects
+ * file is in line order and the outcome does not depend on the number of workers.
  */
 export async function importCsv<T>(
   pool: pg.Pool,
@@ -169,89 +217,120 @@ export async function importCsv<T>(
     context: ValidationContext;
     rejectsFile?: string;
     onProgress?: (bytesRead: number, totalBytes: number) => void;
+    /** Worker threads (0: check on this thread); by default one per core for files over 8 MB. */
+    workers?: number;
+    pieceBytes?: number;
+    /** Called as each step ends, for benchmarks to see where the time goes. */
+    onPhase?: (phase: string) => void;
   },
 ): Promise<ImportSummary> {
   const totalBytes = (await fs.stat(file)).size;
   const rejectsFile = options.rejectsFile ?? `${file}.rejects.csv`;
   const warningsFile = `${file}.warnings.csv`;
-  const input = createReadStream(file);
   let bytesRead = 0;
-  input.on('data', (chunk) => {
-    bytesRead += chunk.length;
+  const pieces = piecesOf(file, options.pieceBytes ?? PIECE_BYTES, (bytes) => {
+    bytesRead += bytes;
     options.onProgress?.(bytesRead, totalBytes);
   });
-  const records = parseCsv(input)[Symbol.asyncIterator]();
-  const first = await records.next();
-  if (first.done)
+  const first = await readHeader(pieces);
+  if (first === undefined) {
     throw new AppError(
       'VALIDATION_FAILED',
       `${file} is empty; it needs a header row. Nothing was imported.`,
     );
-  const header = first.value.fields.map((h) => h.trim().toLowerCase());
-  checkHeader(header, kind.columns);
+  }
+  const { header } = first;
+  checkHeader(header, kind.records.columns);
 
-  const rejects = await RejectWriter.open(rejectsFile);
-  let warnings: RejectWriter | undefined;
+  const workerCount =
+    options.workers ??
+    (totalBytes < WORKER_THRESHOLD_BYTES ? 0 : Math.min(8, os.availableParallelism()));
+  const setup: ImportWorkerSetup = {
+    kind: kind.name,
+    header,
+    provinceCodes: [...options.context.provinceCodes],
+    villageCodes: [...options.context.villageCodes],
+    today: options.context.today,
+  };
+  const workers =
+    workerCount > 0
+      ? new WorkerPool<ImportWorkerTask, PieceResult>(
+          new URL('./population.import.worker.ts', import.meta.url),
+          setup,
+          workerCount,
+          (error) => {
+            const { line, message } = error as ImportWorkerError;
+            return line === undefined ? new Error(message) : new CsvSyntaxError(line, message);
+          },
+        )
+      : undefined;
+  const rejects = await ReportWriter.open(rejectsFile);
+  let warnings: ReportWriter | undefined;
   let rows = 0;
   const client = await pool.connect();
+  let copy: ReturnType<typeof copyFrom> | undefined;
   try {
     await client.query('begin');
     await kind.createStaging(client);
-    const copy = client.query(
+    copy = client.query(
       copyFrom(`copy ${kind.stagingTable} (${kind.stagingColumns.join(', ')}) from stdin`),
     );
     const copyDone = finished(copy);
-    let pending = '';
+    copyDone.catch(() => undefined); // awaited below; when aborted, the error is the cause's
     // While every NIK is new, the merge need not look for repeats (dropped at the first repeat).
-    let niks: NikSet | undefined = kind.uniqueNik ? new NikSet() : undefined;
-    const stagedEvents = kind.addEvents ? new CountEvents() : undefined;
-    for (let next = await records.next(); !next.done; next = await records.next()) {
-      const { line, fields } = next.value;
-      rows++;
-      if (fields.length !== header.length) {
-        await rejects.write([
-          line,
-          '',
-          `has ${fields.length} fields; the header has ${header.length}`,
-          rawLine(fields),
-        ]);
+    let niks: NikSet | undefined = kind.records.uniqueNik ? new NikSet() : undefined;
+    const stagedEvents = kind.records.addEvents ? new CountEvents() : undefined;
+
+    const take = async (result: PieceResult) => {
+      rows += result.rows;
+      for (const reject of result.rejects) await rejects.write(reject);
+      for (const warning of result.warnings) {
+        warnings ??= await ReportWriter.open(warningsFile);
+        await warnings.write(warning);
+      }
+      const { nikHigh, nikLow } = result;
+      if (niks && nikHigh && nikLow) {
+        for (let i = 0; i < nikHigh.length; i++) {
+          if (!niks.addHalves(nikHigh[i] ?? 0, nikLow[i] ?? 0)) {
+            niks = undefined;
+            break;
+          }
+        }
+      }
+      if (niks && stagedEvents && result.events) stagedEvents.addPacked(result.events);
+      const bytes = Buffer.from(result.copy.buffer, result.copy.byteOffset, result.copy.length);
+      if (copy && !copy.write(bytes)) await once(copy, 'drain');
+    };
+
+    await take(processRecords(kind.records, header, options.context, first.rest()));
+    const inFlight: Promise<PieceResult>[] = [];
+    for (let next = await pieces.next(); !next.done; next = await pieces.next()) {
+      const { bytes, firstLine } = next.value;
+      if (!workers) {
+        const text = bytes.toString('utf8');
+        await take(processPiece(kind.name, header, options.context, text, firstLine));
         continue;
       }
-      const values: Record<string, string> = {};
-      header.forEach((column, i) => (values[column] = fields[i] ?? ''));
-      const result = kind.validate(values, options.context);
-      if (!result.ok) {
-        await rejects.write([
-          line,
-          result.problems.map((p) => p.column).join(';'),
-          describe(result.problems),
-          rawLine(fields),
-        ]);
-        continue;
-      }
-      if (result.warnings.length > 0) {
-        warnings ??= await RejectWriter.open(warningsFile);
-        await warnings.write([
-          line,
-          result.warnings.map((w) => w.column).join(';'),
-          describe(result.warnings),
-          rawLine(fields),
-        ]);
-      }
-      if (niks && kind.uniqueNik && !niks.add(kind.uniqueNik(result.record))) niks = undefined;
-      if (niks && stagedEvents) kind.addEvents?.(result.record, stagedEvents);
-      // Rows go to COPY in chunks: one socket write per row cost more than validating it.
-      pending += [line, ...kind.stagingValues(result.record)].map(copyTextValue).join('\t') + '\n';
-      if (pending.length > COPY_CHUNK) {
-        if (!copy.write(pending)) await once(copy, 'drain');
-        pending = '';
-      }
+      // A copy of its own, so that the piece can be moved to the worker, not copied again.
+      const own = new Uint8Array(bytes);
+      const task = workers.run({ bytes: own, firstLine }, [own.buffer]);
+      task.catch(() => undefined); // awaited in order below; an early failure is not "unhandled"
+      inFlight.push(task);
+      if (inFlight.length >= workerCount * 2) await take(await (inFlight.shift() as typeof task));
     }
-    copy.end(pending);
+    for (const task of inFlight) await take(await task);
+    // The workers' memory is given back before the merge needs its own.
+    await workers?.close();
+    copy.end();
     await copyDone;
+    copy = undefined;
+    options.onPhase?.('streamed and checked');
+    const knownUnique = niks !== undefined;
+    niks = undefined; // 128 MB at 10 M people, not needed by the merge
     const merged = await kind.merge(client, {
-      knownUnique: niks !== undefined,
-      ...(niks && stagedEvents ? { stagedEvents } : {}),
+      ...(options.onPhase ? { onPhase: options.onPhase } : {}),
+      knownUnique,
+      ...(knownUnique && stagedEvents ? { stagedEvents } : {}),
     });
     // Staging keeps no copy of each line; the few rows the merge refuses are read again.
     const refused = await linesOf(file, new Set(merged.rejects.map((r) => r.line)));
@@ -261,12 +340,14 @@ export async function importCsv<T>(
         reject.column,
         reject.reason,
         refused.get(reject.line) ?? '',
-      ]);
+      ] satisfies ReportLine);
     await client.query('commit');
+    options.onPhase?.('committed');
     // After a large merge the planner's statistics are stale and its plans for the statistics
     // queries poor (measured: 121 ms instead of 25 ms for Indonesia at 200,000 people).
     if (merged.inserted + merged.updated > 10_000)
       await client.query(`analyze ${kind.analyzeTables.join(', ')}`);
+    options.onPhase?.('analyzed');
     return {
       inserted: merged.inserted,
       updated: merged.updated,
@@ -278,19 +359,20 @@ export async function importCsv<T>(
       warningsFile: warnings ? warningsFile : null,
     };
   } catch (error) {
+    // A COPY still open must be aborted (CopyFail) before the connection takes another command.
+    if (copy) {
+      copy.destroy(error instanceof Error ? error : new Error(String(error)));
+      await finished(copy).catch(() => undefined);
+    }
     await client.query('rollback').catch(() => undefined);
     throw error;
   } finally {
     client.release();
-    input.destroy();
+    await pieces.return(undefined);
+    await workers?.close();
     await rejects.close();
     await warnings?.close();
   }
-}
-
-/** A record as it appeared in the file, for the rejects and warnings files. */
-function rawLine(fields: readonly string[]): string {
-  return toCsvLine(fields).slice(0, -1);
 }
 
 /** The records starting on the given lines of a CSV file, as written there. */
@@ -302,10 +384,6 @@ async function linesOf(file: string, lines: ReadonlySet<number>): Promise<Map<nu
     if (found.size === lines.size) break;
   }
   return found;
-}
-
-function describe(problems: readonly FieldProblem[]): string {
-  return problems.map((p) => `${p.column}: ${p.reason}`).join('; ');
 }
 
 /** The outcome for one record of a batch sent over HTTP. */
@@ -334,7 +412,7 @@ export async function submitBatch<T>(
   const results: RecordResult[] = [];
   const staged: (string | number | null)[][] = [];
   records.forEach((record, index) => {
-    const result = kind.validate(record, options.context);
+    const result = kind.records.validate(record, options.context);
     if (!result.ok) {
       results.push({ index, status: 'rejected', problems: result.problems });
       return;
@@ -345,7 +423,7 @@ export async function submitBatch<T>(
       ...(result.warnings.length > 0 ? { warnings: result.warnings } : {}),
     });
     // Staging lines are 1-based record positions.
-    staged.push([index + 1, ...kind.stagingValues(result.record)]);
+    staged.push([index + 1, ...kind.records.stagingValues(result.record)]);
   });
   const client = await pool.connect();
   try {

@@ -1,6 +1,7 @@
 import { isCalendarDate } from '../platform/dates.ts';
 import { toDottedRegionCode } from '../regions/region-code.ts';
 import { nikMatchesBirthDate, parseNik, type Sex } from './nik.ts';
+import { regionId } from './population.counts.ts';
 
 /** What record validation needs to know: the reference codes and today's date. */
 export interface ValidationContext {
@@ -85,6 +86,27 @@ function checkDate(
   return value;
 }
 
+const villageIdCache = new WeakMap<ReadonlySet<string>, Set<number>>();
+
+function villageIds(codes: ReadonlySet<string>): Set<number> {
+  let ids = villageIdCache.get(codes);
+  if (!ids) {
+    ids = new Set([...codes].map(regionId));
+    villageIdCache.set(codes, ids);
+  }
+  return ids;
+}
+
+/** `PP.RR.DD.VVVV`: dots where they belong and digits elsewhere. */
+function isDottedVillageCode(value: string): boolean {
+  if (value.length !== 13) return false;
+  for (let i = 0; i < 13; i++) {
+    const c = value.charCodeAt(i);
+    if (i === 2 || i === 5 || i === 8 ? c !== 46 : c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 function checkVillage(
   column: string,
   value: string | null,
@@ -92,7 +114,9 @@ function checkVillage(
   problems: FieldProblem[],
 ): string | null {
   if (value === null) return null;
-  if (context.villageCodes.has(value)) return value; // the usual case: already a dotted, known code
+  // The usual case, a known dotted code, is looked up as a number: faster than hashing the string.
+  if (isDottedVillageCode(value) && villageIds(context.villageCodes).has(regionId(value)))
+    return value;
   const code = toDottedRegionCode(value);
   if (code === undefined || code.split('.').length !== 4) {
     problems.push({

@@ -40,16 +40,17 @@ export interface ChildrenStats extends RegionStats {
 export const INDONESIA: RegionRef = { code: '', name: 'Indonesia', level: 0 };
 export const DEFAULT_VACCINE = 'COVID-19';
 
+/** Options of a CSV import: the rejects file, progress, and (for benchmarks) the end of each step. */
+export interface ImportOptions {
+  rejectsFile?: string;
+  onProgress?: (done: number, total: number) => void;
+  onPhase?: (phase: string) => void;
+}
+
 export interface PopulationService {
   validationContext(): Promise<ValidationContext>;
-  importPeople(
-    file: string,
-    options: { rejectsFile?: string; onProgress?: (done: number, total: number) => void },
-  ): Promise<ImportSummary>;
-  importImmunizations(
-    file: string,
-    options: { rejectsFile?: string; onProgress?: (done: number, total: number) => void },
-  ): Promise<ImportSummary>;
+  importPeople(file: string, options: ImportOptions): Promise<ImportSummary>;
+  importImmunizations(file: string, options: ImportOptions): Promise<ImportSummary>;
   /** A batch of person records from an agency system, merged in one transaction. */
   submitPeople(records: readonly RawRecord[], actor: string): Promise<BatchResult>;
   /** A batch of immunisation records, merged in one transaction. */
@@ -102,10 +103,7 @@ function statsParameters(query: { asOf?: string | undefined; vaccine?: string | 
   return { asOf, vaccine: (query.vaccine ?? DEFAULT_VACCINE).trim().toUpperCase() };
 }
 
-export function populationService(
-  pool: pg.Pool,
-  regions: RegionsService,
-): PopulationService {
+export function populationService(pool: pg.Pool, regions: RegionsService): PopulationService {
   let context: Promise<Omit<ValidationContext, 'today'>> | undefined;
   const service: PopulationService = {
     async validationContext() {
