@@ -75,12 +75,28 @@ console.log(
 console.log(
   `generated the CSV files in ${generateSeconds.toFixed(1)} s (vaccines ${vaccines.join(', ')})\n`,
 );
+/** Prints how long each step of an import took, as the import reports its steps. */
+function phaseTimer(name: string): (phase: string) => void {
+  let last = performance.now();
+  return (phase) => {
+    const now = performance.now();
+    console.log(`  ${name}: ${phase} in ${((now - last) / 1000).toFixed(1)} s`);
+    last = now;
+  };
+}
+
+console.log('steps of the imports:');
 t = performance.now();
-const importedPeople = await services.population.importPeople(peopleFile, {});
+const importedPeople = await services.population.importPeople(peopleFile, {
+  onPhase: phaseTimer('people'),
+});
 const peopleSeconds = (performance.now() - t) / 1000;
 t = performance.now();
-const importedDoses = await services.population.importImmunizations(dosesFile, {});
+const importedDoses = await services.population.importImmunizations(dosesFile, {
+  onPhase: phaseTimer('immunizations'),
+});
 const dosesSeconds = (performance.now() - t) / 1000;
+console.log();
 console.log('| import | rows | seconds | rows/s |\n|---|---:|---:|---:|');
 console.log(
   `| people | ${importedPeople.rows} | ${peopleSeconds.toFixed(1)} | ${Math.round(importedPeople.rows / peopleSeconds)} |`,

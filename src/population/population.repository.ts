@@ -3,6 +3,8 @@ import type pg from 'pg';
 import type { Database } from '../platform/db/schema.ts';
 import {
   applyCountEvents,
+  planCountEvents,
+  writeCountPlan,
   childCutoff,
   copyOut,
   CountEvents,
@@ -263,6 +265,37 @@ export async function mergePeople(
   };
 }
 
+/**
+ * Writes the register (`writeRegister`) and the count series for `events`. Up to PLAN_AHEAD_EVENTS,
+ * the database writes the register while this thread works out the count rows, each on its own
+ * core; beyond, the plan would take too much memory and the two are done one after the other.
+ */
+async function writeWithCounts<T>(
+  client: pg.PoolClient,
+  events: CountEvents,
+  writeRegister: () => Promise<T>,
+  onPhase: (phase: string) => void,
+): Promise<T> {
+  if (events.size > PLAN_AHEAD_EVENTS) {
+    await applyCountEvents(client, events);
+    onPhase('count series written');
+    const result = await writeRegister();
+    onPhase('register written');
+    return result;
+  }
+  const register = writeRegister();
+  register.catch(() => undefined); // awaited below
+  const plan = await planCountEvents(events);
+  const result = await register;
+  onPhase('register written');
+  await writeCountPlan(client, plan);
+  onPhase('count series written');
+  return result;
+}
+
+/** Up to this many count events are planned (about 25 bytes each) while the register is written. */
+const PLAN_AHEAD_EVENTS = 6_000_000;
+
 const PERSON_MOVED =
   '(p.village_code, p.birth_date, p.death_date) is distinct from (s.village_code, s.birth_date, s.death_date)';
 
@@ -295,22 +328,22 @@ async function mergeUniquePeople(
     events,
   );
   onPhase('old versions read');
-  await applyCountEvents(client, events);
-  onPhase('count series written');
-  const updated = await client.query(`
-    update people p set ${PERSON_FIELDS.split(', ')
-      .map((f) => `${f} = s.${f}`)
-      .join(', ')}, updated_at = now()
-    from people_staging s
-    where p.nik = s.nik
-      and (p.${PERSON_FIELDS.split(', ').join(', p.')}) is distinct from (s.${PERSON_FIELDS.split(', ').join(', s.')})`);
-  const inserted = await client.query(`
-    insert into people (nik, ${PERSON_FIELDS})
-    select nik, ${PERSON_FIELDS} from people_staging s
-    where not exists (select from people p where p.nik = s.nik)
-    order by nik`);
-  onPhase('register written');
-  const counts = { inserted: inserted.rowCount ?? 0, updated: updated.rowCount ?? 0 };
+  const writeRegister = async () => {
+    const updated = await client.query(`
+      update people p set ${PERSON_FIELDS.split(', ')
+        .map((f) => `${f} = s.${f}`)
+        .join(', ')}, updated_at = now()
+      from people_staging s
+      where p.nik = s.nik
+        and (p.${PERSON_FIELDS.split(', ').join(', p.')}) is distinct from (s.${PERSON_FIELDS.split(', ').join(', s.')})`);
+    const inserted = await client.query(`
+      insert into people (nik, ${PERSON_FIELDS})
+      select nik, ${PERSON_FIELDS} from people_staging s
+      where not exists (select from people p where p.nik = s.nik)
+      order by nik`);
+    return { inserted: inserted.rowCount ?? 0, updated: updated.rowCount ?? 0 };
+  };
+  const counts = await writeWithCounts(client, events, writeRegister, onPhase);
   return {
     ...counts,
     unchanged: (staged.rows[0]?.n ?? 0) - counts.inserted - counts.updated,
@@ -324,8 +357,9 @@ async function mergeUniquePeople(
  */
 export async function mergeImmunizations(
   client: pg.PoolClient,
-  options: { withLines?: boolean } = {},
+  options: { withLines?: boolean; onPhase?: (phase: string) => void } = {},
 ): Promise<MergeResult> {
+  const onPhase = options.onPhase ?? (() => undefined);
   await lockPopulationWrites(client);
   const rejected = await client.query<DatabaseReject>(`
     delete from immunization_staging s
@@ -342,6 +376,7 @@ export async function mergeImmunizations(
   const staged = await client.query<{ n: number }>(
     'select count(*)::int as n from immunization_staging',
   );
+  onPhase('unregistered NIKs and early dates rejected');
 
   await client.query(`
     create temporary table immunization_batch on commit drop as
@@ -353,6 +388,7 @@ export async function mergeImmunizations(
     from immunization_batch b left join immunizations i using (nik, vaccine, dose)
     where i.nik is null or b.date < i.date
        or (b.date = i.date and i.facility_village_code is null and b.facility_village_code is not null)`);
+  onPhase('changes found');
 
   const events = new CountEvents();
   await collectDoseVersions(
@@ -364,20 +400,24 @@ export async function mergeImmunizations(
      from immunization_changes c join people p using (nik) where c.existed and c.dose in (1, 2)`,
     events,
   );
-  await applyCountEvents(client, events);
+  onPhase('versions read');
 
-  const counts = await client.query<{ inserted: number; updated: number }>(`
-    select count(*) filter (where not existed)::int as inserted, count(*) filter (where existed)::int as updated
-    from immunization_changes`);
-  // As for people: new doses in key order without ON CONFLICT (the write lock holds), then changes.
-  await client.query(`
-    insert into immunizations (nik, vaccine, dose, date, facility_village_code)
-    select nik, vaccine, dose, date, facility_village_code from immunization_changes
-    where not existed order by nik, vaccine, dose`);
-  await client.query(`
-    update immunizations i set date = c.date, facility_village_code = c.facility_village_code, updated_at = now()
-    from immunization_changes c
-    where c.existed and i.nik = c.nik and i.vaccine = c.vaccine and i.dose = c.dose`);
+  const writeRegister = async () => {
+    const counts = await client.query<{ inserted: number; updated: number }>(`
+      select count(*) filter (where not existed)::int as inserted, count(*) filter (where existed)::int as updated
+      from immunization_changes`);
+    // As for people: new doses in key order without ON CONFLICT (the write lock holds), then changes.
+    await client.query(`
+      insert into immunizations (nik, vaccine, dose, date, facility_village_code)
+      select nik, vaccine, dose, date, facility_village_code from immunization_changes
+      where not existed order by nik, vaccine, dose`);
+    await client.query(`
+      update immunizations i set date = c.date, facility_village_code = c.facility_village_code, updated_at = now()
+      from immunization_changes c
+      where c.existed and i.nik = c.nik and i.vaccine = c.vaccine and i.dose = c.dose`);
+    return counts;
+  };
+  const counts = await writeWithCounts(client, events, writeRegister, onPhase);
   const { inserted = 0, updated = 0 } = counts.rows[0] ?? {};
   return {
     ...(options.withLines
