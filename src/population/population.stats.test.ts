@@ -44,15 +44,18 @@ beforeAll(async () => {
       ),
     );
   }
+  // 3,000 people come first; 3,000 more arrive later, mixed with changes to registered people.
   const immunizations: SyntheticImmunization[] = [];
+  const laterPeople: SyntheticPerson[] = [];
+  const laterImmunizations: SyntheticImmunization[] = [];
   for (const { person, immunizations: doses } of generateRegister({
-    count: 3000,
+    count: 6000,
     seed: 7,
     villages,
     today: TODAY,
   })) {
-    people.push(person);
-    immunizations.push(...doses);
+    (people.length < 3000 ? immunizations : laterImmunizations).push(...doses);
+    (people.length < 3000 ? people : laterPeople).push(person);
   }
   await fs.writeFile(path.join(dir, 'people.csv'), peopleCsv(people));
   await fs.writeFile(path.join(dir, 'immunizations.csv'), immunizationsCsv(immunizations));
@@ -95,6 +98,28 @@ beforeAll(async () => {
   );
   expect(redo.rejected).toBe(0);
   expect(redo.updated).toBeGreaterThan(0);
+
+  // A file of mostly new people with moves among those registered: the importer's other path
+  // (counts taken while streaming, old versions read back for the registered ones).
+  const moved = people.slice(600, 900).map((p) => ({
+    ...p,
+    villageCode: villages[Math.floor(random() * villages.length)] ?? p.villageCode,
+  }));
+  const mixed = laterPeople.flatMap((p, i) => (i % 10 === 0 ? [p, moved[i / 10] ?? p] : [p]));
+  await fs.writeFile(path.join(dir, 'people-mixed.csv'), peopleCsv(mixed));
+  const arrivals = await population.importPeople(path.join(dir, 'people-mixed.csv'), {});
+  expect(arrivals).toMatchObject({ inserted: 3000, rejected: 0 });
+  expect(arrivals.updated).toBeGreaterThan(250);
+  people = [...people.slice(0, 600), ...moved, ...people.slice(900), ...laterPeople];
+  await fs.writeFile(
+    path.join(dir, 'immunizations-later.csv'),
+    immunizationsCsv(laterImmunizations),
+  );
+  const laterDoses = await population.importImmunizations(
+    path.join(dir, 'immunizations-later.csv'),
+    {},
+  );
+  expect(laterDoses.rejected).toBe(0);
 }, 120_000);
 
 afterAll(async () => {
