@@ -5,11 +5,16 @@ import { Worker } from 'node:worker_threads';
  * 0002), whose loader a worker does not inherit, so the worker starts from a one-line module that
  * registers it first.
  */
-export function startWorker(module: URL, workerData: unknown): Worker {
+export function startWorker(
+  module: URL,
+  workerData: unknown,
+  resourceLimits?: { maxOldGenerationSizeMb?: number; maxYoungGenerationSizeMb?: number },
+): Worker {
   const loader = import.meta.resolve('tsx/esm/api');
   const bootstrap = `import { register } from ${JSON.stringify(loader)}; register(); await import(${JSON.stringify(module.href)});`;
   return new Worker(new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`), {
     workerData,
+    ...(resourceLimits ? { resourceLimits } : {}),
   });
 }
 
@@ -30,9 +35,10 @@ export class WorkerPool<In, Out> {
     workerData: unknown,
     size: number,
     private readonly toError: (error: unknown) => Error,
+    resourceLimits?: { maxOldGenerationSizeMb?: number; maxYoungGenerationSizeMb?: number },
   ) {
     this.workers = Array.from({ length: size }, () => {
-      const entry = { worker: startWorker(module, workerData), busy: 0 };
+      const entry = { worker: startWorker(module, workerData, resourceLimits), busy: 0 };
       entry.worker.on('message', (message: { id: number; output?: Out; error?: unknown }) => {
         entry.busy--;
         const task = this.waiting.get(message.id);
