@@ -8,6 +8,7 @@ import { accountsRoutes } from './accounts/accounts.routes.ts';
 import { accountsService, type AccountsService } from './accounts/accounts.service.ts';
 import { agenciesRoutes } from './agencies/agencies.routes.ts';
 import { agenciesService, type AgenciesService } from './agencies/agencies.service.ts';
+import { catalogService, type CatalogService } from './catalog/catalog.service.ts';
 import type { DatabaseHandle, Db } from './platform/db/database.ts';
 import { AppError } from './platform/http/errors.ts';
 import { errorResponses } from './platform/http/schemas.ts';
@@ -31,6 +32,7 @@ export interface Services {
   readonly agencies: AgenciesService;
   readonly accounts: AccountsService;
   readonly population: PopulationService;
+  readonly catalog: CatalogService;
 }
 
 export function createServices(handle: Pick<DatabaseHandle, 'db' | 'pool'>): Services {
@@ -42,6 +44,7 @@ export function createServices(handle: Pick<DatabaseHandle, 'db' | 'pool'>): Ser
     agencies,
     accounts: accountsService(db, (code) => agencies.agencyExists(code)),
     population: populationService(pool, regions),
+    catalog: catalogService(pool, agencies),
   };
 }
 

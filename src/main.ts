@@ -289,6 +289,40 @@ function importCommand(kind: 'people' | 'immunizations', description: string) {
 }
 importCommand('people', 'The person register (by NIK)');
 
+const catalog = program
+  .command('catalog')
+  .description('The application catalog: agency applications, duplicates, rationalisation');
+catalog
+  .command('import')
+  .description(
+    'Import an application inventory from CSV (id,name,acronym,description,agency,agency_level[,unit,status,users,hosting,technology,personal_data,annual_cost])',
+  )
+  .argument('<file>', 'CSV file')
+  .option('--rejects <path>', 'where to write rejected rows (default: FILE.rejects.csv)')
+  .option('--create-missing-agencies', 'add agencies that the file names but Padu does not know')
+  .action((file: string, options: { rejects?: string; createMissingAgencies?: boolean }) =>
+    withDatabase(async ({ services }) => {
+      const started = Date.now();
+      const summary = await services.catalog.importCsv(file, {
+        ...(options.rejects !== undefined ? { rejectsFile: options.rejects } : {}),
+        createMissingAgencies: options.createMissingAgencies === true,
+      });
+      const seconds = (Date.now() - started) / 1000;
+      process.stdout.write(
+        `${summary.rows} rows in ${seconds.toFixed(1)} s: ${summary.inserted} inserted, ${summary.updated} updated, ` +
+          `${summary.unchanged} unchanged, ${summary.rejected} rejected.
+` +
+          (summary.agenciesCreated.length > 0
+            ? `Agencies added: ${summary.agenciesCreated.join(', ')}\n`
+            : '') +
+          (summary.ignoredColumns.length > 0
+            ? `Columns not imported: ${summary.ignoredColumns.join(', ')}\n`
+            : '') +
+          `Rejected rows: ${summary.rejectsFile}\n`,
+      );
+    }),
+  );
+
 function wholeNumber(name: string, max: number) {
   return (value: string): number => {
     if (!/^\d+$/.test(value) || Number(value) > max)

@@ -58,6 +58,14 @@ export function agenciesRepository(db: Kysely<Database>) {
     },
 
     /** Inserts or refreshes agencies by code in one statement; returns how many rows changed. */
+    /** Adds an agency named by an imported inventory (origin 'import'); an existing code is kept. */
+    async insertImportedAgency(agency: AgencyInsert): Promise<void> {
+      await sql`
+        insert into agencies (code, name, level, aliases, former_names, search_text, origin)
+        values (${agency.code}, ${agency.name}, ${agency.level}, '{}', '{}', ${agency.searchText}, 'import')
+        on conflict (code) do nothing`.execute(db);
+    },
+
     async upsertAgencies(agencies: readonly AgencyInsert[]): Promise<number> {
       if (agencies.length === 0) return 0;
       const result = await db

@@ -17,6 +17,11 @@ export interface AgenciesService {
     total: number;
   }>;
   findAgency(code: string): Promise<AgencyRow | undefined>;
+  /**
+   * Adds an agency that an imported inventory names but the seed lacks, coded 'X.' and its
+   * normalised name; the same name gives the same agency again.
+   */
+  createImportedAgency(name: string, level: AgencyLevel): Promise<AgencyRow>;
   agencyExists(code: string): Promise<boolean>;
 }
 
@@ -98,6 +103,26 @@ export function agenciesService(db: Kysely<Database>): AgenciesService {
       }),
 
     findAgency: (code) => repository.findAgency(code),
+
+    async createImportedAgency(name, level) {
+      const slug = normalizeSearchText(name).toUpperCase().replace(/ /g, '-').slice(0, 60);
+      const code = `X.${slug}`;
+      await repository.insertImportedAgency({
+        code,
+        name: name.trim(),
+        nameEn: null,
+        level,
+        kind: null,
+        abbreviation: null,
+        aliases: [],
+        formerNames: [],
+        regionCode: null,
+        searchText: searchTextOf([name]),
+      });
+      const created = await repository.findAgency(code);
+      if (!created) throw new Error(`agency ${code} was not created`);
+      return created;
+    },
     agencyExists: async (code) => (await repository.findAgency(code)) !== undefined,
   };
 }

@@ -1,0 +1,145 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.ts';
+import { parseCsv } from '../platform/csv.ts';
+
+let database: TestDatabase;
+let dir: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'padu-catalog-'));
+});
+afterAll(async () => {
+  await database?.drop();
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+async function write(name: string, text: string): Promise<string> {
+  const file = path.join(dir, name);
+  await fs.writeFile(file, text);
+  return file;
+}
+
+async function rejectsOf(file: string): Promise<string[][]> {
+  const records = [];
+  for await (const { fields } of parseCsv([await fs.readFile(file, 'utf8')])) records.push(fields);
+  return records.slice(1);
+}
+
+const INVENTORY = `id,name,acronym,description,agency,agency_level,status,annual_cost,source_system
+A1,Sistem Informasi Manajemen Kepegawaian,SIMPEG,"Data pegawai, riwayat jabatan dan kenaikan pangkat ASN",Pemerintah Kabupaten Sleman - BKPSDM,kabupaten,aktif,150.000.000,x
+A2,e-Office Sleman,,Naskah dinas elektronik,Pemkab Sleman,kabupaten,,,x
+A3,Aplikasi Presensi,,Presensi pegawai,Dinas Kesehatan Kab. Sleman,kabupaten,pengembangan,Rp 25.000.000,x
+K1,SATUSEHAT,,Platform data kesehatan,Kementerian Kesehatan - Pusat Data dan Teknologi Informasi,pusat,aktif,,x
+B1,Aplikasi Pengaduan,,Pengaduan masyarakat,Pemerintah Kabupaten Slemann,kabupaten,aktif,,x
+B2,Aplikasi Salah Level,,Level tidak cocok,Pemkot Bandung,kabupaten,aktif,,x
+B3,Status Aneh,,,Pemkab Sleman,kabupaten,rusak,,x
+B4,Biaya Aneh,,,Pemkab Sleman,kabupaten,aktif,seratus juta,x
+A1,SIMPEG ganda,,,Pemerintah Kabupaten Sleman,kabupaten,aktif,,x
+,Tanpa Id,,,Pemkab Sleman,kabupaten,aktif,,x
+`;
+
+describe('catalog import', () => {
+  it('resolves agencies as written, keeps the unit, and rejects what it cannot use with reasons', async () => {
+    const file = await write('inventory.csv', INVENTORY);
+    const summary = await database.services.catalog.importCsv(file);
+    expect(summary).toMatchObject({
+      rows: 10,
+      inserted: 4,
+      updated: 0,
+      unchanged: 0,
+      rejected: 6,
+      agenciesCreated: [],
+      ignoredColumns: ['source_system'],
+    });
+    const rejects = await rejectsOf(summary.rejectsFile);
+    expect(rejects.map((r) => [r[0], r[1]])).toEqual([
+      ['6', 'agency'],
+      ['7', 'agency_level'],
+      ['8', 'status'],
+      ['9', 'annual_cost'],
+      ['10', 'id'],
+      ['11', 'id'],
+    ]);
+    expect(rejects[0]?.[2]).toMatch(/Pemerintah Kabupaten Sleman/);
+    expect(rejects[0]?.[2]).toMatch(/--create-missing-agencies/);
+    expect(rejects[4]?.[2]).toMatch(/line 2/);
+    const { rows } = await database.handle.pool.query<{
+      source_id: string;
+      agency_code: string;
+      unit: string | null;
+      status: string;
+      annual_cost: number | null;
+    }>(
+      'select source_id, agency_code, unit, status, annual_cost from applications order by source_id',
+    );
+    expect(rows).toEqual([
+      {
+        source_id: 'A1',
+        agency_code: '34.04',
+        unit: 'BKPSDM',
+        status: 'active',
+        annual_cost: 150000000,
+      },
+      { source_id: 'A2', agency_code: '34.04', unit: null, status: 'active', annual_cost: null },
+      {
+        source_id: 'A3',
+        agency_code: '34.04',
+        unit: 'Dinas Kesehatan',
+        status: 'development',
+        annual_cost: 25000000,
+      },
+      {
+        source_id: 'K1',
+        agency_code: 'P.KEMENKES',
+        unit: 'Pusat Data dan Teknologi Informasi',
+        status: 'active',
+        annual_cost: null,
+      },
+    ]);
+  });
+
+  it('changes nothing on a re-import, and only what differs on an edited one', async () => {
+    const again = await database.services.catalog.importCsv(await write('again.csv', INVENTORY));
+    expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 4, rejected: 6 });
+    const edited = INVENTORY.replace('Naskah dinas elektronik', 'Naskah dinas elektronik (TTE)');
+    const changed = await database.services.catalog.importCsv(await write('edited.csv', edited));
+    expect(changed).toMatchObject({ inserted: 0, updated: 1, unchanged: 3 });
+  });
+
+  it('adds the agencies it cannot resolve when asked to, once per name', async () => {
+    const file = await write(
+      'missing.csv',
+      `id,name,acronym,description,agency,agency_level
+C1,Aplikasi Desa,,,Badan Otorita Contoh,pusat
+C2,Aplikasi Kedua,,,Badan Otorita Contoh,pusat
+C3,Tanpa Level,,,Lembaga Tanpa Level,
+`,
+    );
+    const summary = await database.services.catalog.importCsv(file, {
+      createMissingAgencies: true,
+    });
+    expect(summary).toMatchObject({
+      inserted: 2,
+      rejected: 1,
+      agenciesCreated: ['X.BADAN-OTORITA-CONTOH'],
+    });
+    const agency = await database.services.agencies.findAgency('X.BADAN-OTORITA-CONTOH');
+    expect(agency).toMatchObject({ name: 'Badan Otorita Contoh', level: 'pusat' });
+  });
+
+  it('stops before writing anything when a required column is missing', async () => {
+    const file = await write(
+      'bad-header.csv',
+      'id,name,description,agency,agency_level\nZ1,X,,Pemkab Sleman,kabupaten\n',
+    );
+    await expect(database.services.catalog.importCsv(file)).rejects.toThrow(/acronym/);
+    const { rows } = await database.handle.pool.query(
+      "select count(*)::int as n from applications where source_id = 'Z1'",
+    );
+    expect(rows[0]).toEqual({ n: 0 });
+  });
+});
