@@ -1,26 +1,23 @@
 import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.ts';
+import { createTempFolder, type TempFolder } from '../../test/helpers/files.ts';
 import { parseCsv } from '../platform/csv.ts';
 
 let database: TestDatabase;
-let dir: string;
+let folder: TempFolder;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'padu-catalog-'));
+  folder = await createTempFolder('padu-catalog-');
 });
 afterAll(async () => {
   await database?.drop();
-  await fs.rm(dir, { recursive: true, force: true });
+  await folder?.remove();
 });
 
-async function write(name: string, text: string): Promise<string> {
-  const file = path.join(dir, name);
-  await fs.writeFile(file, text);
-  return file;
+function write(name: string, text: string): Promise<string> {
+  return folder.write(name, text);
 }
 
 async function rejectsOf(file: string): Promise<string[][]> {
