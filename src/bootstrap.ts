@@ -27,6 +27,7 @@ export async function prepareDatabase(
     ...(options.forceRegions ? { force: true } : {}),
   });
   const agencies = await services.agencies.seedAgencies();
+  await services.catalog.seedTaxonomy();
   await services.population.ensureCounts();
   return {
     migrationsApplied: applied.map((m) => `${String(m.version).padStart(4, '0')}_${m.name}`),

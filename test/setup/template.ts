@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { agenciesService } from '../../src/agencies/agencies.service.ts';
+import { catalogService } from '../../src/catalog/catalog.service.ts';
 import { connect } from '../../src/platform/db/database.ts';
 import { migrate } from '../../src/platform/db/migrate.ts';
 import { importRegions } from '../../src/regions/regions.import.ts';
@@ -34,7 +35,7 @@ export async function adminQuery(adminUrl: string, text: string): Promise<void> 
   }
 }
 
-/** Creates the template once per run: migrations, the full region reference and the agencies. */
+/** Creates the template once per run: migrations, the full region reference, the agencies and the catalog taxonomy. */
 export async function createTemplate(adminUrl: string, template: string): Promise<void> {
   await adminQuery(adminUrl, `drop database if exists ${template}`);
   await adminQuery(adminUrl, `create database ${template}`);
@@ -42,7 +43,9 @@ export async function createTemplate(adminUrl: string, template: string): Promis
   try {
     await migrate(handle.pool);
     await importRegions(handle.pool);
-    await agenciesService(handle.db).seedAgencies();
+    const agencies = agenciesService(handle.db);
+    await agencies.seedAgencies();
+    await catalogService(handle.pool, agencies).seedTaxonomy();
   } finally {
     await handle.close();
   }

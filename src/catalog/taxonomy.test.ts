@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.ts';
+import { GOVERNMENT_FUNCTIONS, SHARED_APPLICATIONS } from './taxonomy.data.ts';
+
+let database: TestDatabase;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  await database?.drop();
+});
+
+describe('reference taxonomy', () => {
+  it('is consistent: unique codes, known shared applications, keywords in lower case', () => {
+    const shared = new Set(SHARED_APPLICATIONS.map((s) => s.code));
+    expect(shared.size).toBe(SHARED_APPLICATIONS.length);
+    expect(new Set(GOVERNMENT_FUNCTIONS.map((f) => f.code)).size).toBe(GOVERNMENT_FUNCTIONS.length);
+    expect(GOVERNMENT_FUNCTIONS.length).toBeGreaterThanOrEqual(30);
+    for (const f of GOVERNMENT_FUNCTIONS) {
+      if (f.sharedApplication !== null) expect(shared, f.code).toContain(f.sharedApplication);
+      for (const keyword of f.keywords) expect(keyword).toBe(keyword.toLowerCase());
+    }
+  });
+
+  it('is seeded at start-up, and a second seeding keeps what admins changed', async () => {
+    const functions = await database.services.catalog.listFunctions();
+    expect(functions).toHaveLength(GOVERNMENT_FUNCTIONS.length);
+    const withShared = functions.find((f) => f.sharedApplication !== null);
+    expect(withShared?.sharedApplication?.name).toBeTruthy();
+    await database.handle.pool.query(
+      "update government_functions set name = 'Diubah oleh admin' where code = $1",
+      [functions[0]?.code],
+    );
+    expect(await database.services.catalog.seedTaxonomy()).toEqual({
+      sharedApplications: 0,
+      functions: 0,
+    });
+    const again = await database.services.catalog.listFunctions();
+    expect(again.find((f) => f.code === functions[0]?.code)?.name).toBe('Diubah oleh admin');
+  });
+});
