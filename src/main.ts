@@ -323,6 +323,48 @@ catalog
     }),
   );
 
+catalog
+  .command('cluster')
+  .description(
+    'Find the applications that do the same job: assign every application a government function (or a group found by similarity) and print the clusters',
+  )
+  .option('--top <n>', 'how many clusters to list', (v) => Number.parseInt(v, 10), 15)
+  .action((options: { top: number }) =>
+    withDatabase(async ({ services }) => {
+      const report = await services.catalog.cluster('cli');
+      const clusters = await services.catalog.listClusters();
+      const rows = clusters.slice(0, Math.max(0, options.top));
+      const width = Math.max(10, ...rows.map((c) => c.clusterId.length));
+      process.stdout.write(
+        `${report.applications} applications in ${report.clusters} clusters (${report.seconds.toFixed(2)} s, ` +
+          `${report.computeSeconds.toFixed(2)} s computing): ${report.byFunction} by function, ` +
+          `${report.bySimilarity} grouped by similarity, ${report.decided} decided by officials.\n` +
+          (rows.length > 0
+            ? `${'cluster'.padEnd(width)}  apps  agencies  confidence  shared application\n` +
+              rows
+                .map(
+                  (c) =>
+                    `${c.clusterId.padEnd(width)}  ${String(c.applications).padStart(4)}  ${String(c.agencies).padStart(8)}  ` +
+                    `${c.meanConfidence.toFixed(2).padStart(10)}  ${c.sharedApplication ?? '-'}\n`,
+                )
+                .join('')
+            : ''),
+      );
+    }),
+  );
+catalog
+  .command('export-clusters')
+  .description(
+    "Write every application's cluster as CSV: external_id,cluster_id,function,shared_application,confidence",
+  )
+  .requiredOption('--out <file>', 'the CSV file to write')
+  .action((options: { out: string }) =>
+    withDatabase(async ({ services }) => {
+      const rows = await services.catalog.exportClusters(options.out);
+      process.stdout.write(`Wrote ${rows} applications to ${options.out}.\n`);
+    }),
+  );
+
 function wholeNumber(name: string, max: number) {
   return (value: string): number => {
     if (!/^\d+$/.test(value) || Number(value) > max)

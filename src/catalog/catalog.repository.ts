@@ -1,11 +1,19 @@
 import type pg from 'pg';
+import { copyRows } from '../platform/db/copy.ts';
+import type {
+  Assignment,
+  ClusterApplication,
+  ClusterDecision,
+  DecisionKind,
+} from './clustering.ts';
 import type { GovernmentFunctionSeed, SharedApplicationSeed } from './taxonomy.data.ts';
 
 /** SQL of the catalog module (the import's merge lives with the import, in catalog.import.ts). */
 
 /**
- * Adds the reference functions and shared applications that are missing. Rows already there are
- * left as they are: the taxonomy is data that admins edit, and a start-up must not undo an edit.
+ * Adds the reference functions and shared applications that are missing and refreshes those that
+ * differ from the seed data, except rows that admins edited (`edited`): the taxonomy is data that
+ * admins edit, and a start-up must not undo an edit. Returns how many rows were added or refreshed.
  */
 export async function seedTaxonomy(
   pool: pg.Pool,
@@ -26,7 +34,13 @@ export async function seedTaxonomy(
     const addedShared = await client.query(
       `insert into shared_applications (code, name, full_name, description_en, owner_agency_code)
        select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
-       on conflict (code) do nothing`,
+       on conflict (code) do update set
+         name = excluded.name, full_name = excluded.full_name, description_en = excluded.description_en,
+         owner_agency_code = excluded.owner_agency_code, updated_at = now()
+       where not shared_applications.edited
+         and (shared_applications.name, shared_applications.full_name, shared_applications.description_en,
+              shared_applications.owner_agency_code)
+           is distinct from (excluded.name, excluded.full_name, excluded.description_en, excluded.owner_agency_code)`,
       [
         shared.map((s) => s.code),
         shared.map((s) => s.name),
@@ -42,7 +56,14 @@ export async function seedTaxonomy(
        select f.code, f.name, f.name_en, f.shared, string_to_array(f.keywords, '|')
        from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
          as f (code, name, name_en, shared, keywords)
-       on conflict (code) do nothing`,
+       on conflict (code) do update set
+         name = excluded.name, name_en = excluded.name_en,
+         shared_application_code = excluded.shared_application_code, keywords = excluded.keywords,
+         updated_at = now()
+       where not government_functions.edited
+         and (government_functions.name, government_functions.name_en,
+              government_functions.shared_application_code, government_functions.keywords)
+           is distinct from (excluded.name, excluded.name_en, excluded.shared_application_code, excluded.keywords)`,
       [
         functions.map((f) => f.code),
         functions.map((f) => f.name),
@@ -92,4 +113,294 @@ export async function listFunctions(pool: pg.Pool): Promise<GovernmentFunctionRo
       r.shared_code === null ? null : { code: r.shared_code, name: r.shared_name ?? '' },
     keywords: r.keywords,
   }));
+}
+
+/** The inventory as the clustering reads it: every application with its agency's name. */
+export async function loadClusterApplications(pool: pg.Pool): Promise<ClusterApplication[]> {
+  const { rows } = await pool.query<{
+    id: string;
+    name: string;
+    acronym: string | null;
+    description: string | null;
+    unit: string | null;
+    agency_name: string;
+  }>(`
+    select a.id, a.name, a.acronym, a.description, a.unit, g.name as agency_name
+    from applications a join agencies g on g.code = a.agency_code
+    order by a.id`);
+  return rows.map((r) => ({
+    id: Number(r.id),
+    name: r.name,
+    acronym: r.acronym,
+    description: r.description,
+    unit: r.unit,
+    agencyName: r.agency_name,
+  }));
+}
+
+/** The decision in force on each application: its latest, unless that was a reset. */
+export async function loadDecisions(pool: pg.Pool): Promise<ClusterDecision[]> {
+  const { rows } = await pool.query<{
+    application_id: string;
+    kind: DecisionKind | 'reset';
+    function_code: string | null;
+    split_group: string | null;
+  }>(`
+    select * from (
+      select distinct on (application_id) application_id, kind, function_code, split_group
+      from catalog_decisions order by application_id, id desc
+    ) latest where kind <> 'reset'`);
+  return rows.flatMap((r) =>
+    r.kind === 'reset'
+      ? []
+      : [
+          {
+            applicationId: Number(r.application_id),
+            kind: r.kind,
+            functionCode: r.function_code,
+            group: r.split_group,
+          },
+        ],
+  );
+}
+
+export interface RunSummary {
+  seconds: number;
+  applications: number;
+  clusters: number;
+  byFunction: number;
+  bySimilarity: number;
+  decided: number;
+  triggeredBy: string;
+}
+
+/**
+ * Stores a clustering run: the run row and, in the same transaction, every application's new
+ * assignment. Only rows that changed are written, so that a re-run after one decision is cheap.
+ */
+export async function saveClusteringRun(
+  pool: pg.Pool,
+  run: RunSummary,
+  assignments: readonly Assignment[],
+): Promise<number> {
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    const { rows } = await client.query<{ id: string }>(
+      `insert into clustering_runs (seconds, applications, clusters, by_function, by_similarity, decided, triggered_by)
+       values ($1, $2, $3, $4, $5, $6, $7) returning id`,
+      [
+        run.seconds,
+        run.applications,
+        run.clusters,
+        run.byFunction,
+        run.bySimilarity,
+        run.decided,
+        run.triggeredBy,
+      ],
+    );
+    const runId = Number(rows[0]?.id);
+    await client.query(
+      `create temporary table clusters_stage (
+         application_id bigint, cluster_id text, function_code text, shared_application_code text,
+         confidence real, decided boolean, evidence jsonb) on commit drop`,
+    );
+    await copyRows(
+      client,
+      'clusters_stage',
+      [
+        'application_id',
+        'cluster_id',
+        'function_code',
+        'shared_application_code',
+        'confidence',
+        'decided',
+        'evidence',
+      ],
+      assignments.map((a) => [
+        a.applicationId,
+        a.clusterId,
+        a.functionCode,
+        a.sharedApplication,
+        a.confidence,
+        a.decided,
+        JSON.stringify(a.evidence),
+      ]),
+    );
+    await client.query(
+      `delete from application_clusters c
+       where not exists (select 1 from clusters_stage s where s.application_id = c.application_id)`,
+    );
+    await client.query(
+      `insert into application_clusters as c
+         (application_id, cluster_id, function_code, shared_application_code, confidence, decided, evidence, run_id)
+       select s.application_id, s.cluster_id, s.function_code, s.shared_application_code, s.confidence,
+              s.decided, s.evidence, $1
+       from clusters_stage s join applications a on a.id = s.application_id
+       on conflict (application_id) do update set
+         cluster_id = excluded.cluster_id, function_code = excluded.function_code,
+         shared_application_code = excluded.shared_application_code, confidence = excluded.confidence,
+         decided = excluded.decided, evidence = excluded.evidence, run_id = excluded.run_id
+       where (c.cluster_id, c.function_code, c.shared_application_code, c.confidence, c.decided, c.evidence)
+         is distinct from
+         (excluded.cluster_id, excluded.function_code, excluded.shared_application_code,
+          excluded.confidence, excluded.decided, excluded.evidence)`,
+      [runId],
+    );
+    await client.query('commit');
+    return runId;
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** Applications that have no assignment yet (imported after the last run). */
+export async function countUnclustered(pool: pg.Pool): Promise<number> {
+  const { rows } = await pool.query<{ n: number }>(
+    `select count(*)::int as n from applications a
+     where not exists (select 1 from application_clusters c where c.application_id = a.id)`,
+  );
+  return rows[0]?.n ?? 0;
+}
+
+export interface ClusterExportRow {
+  externalId: string;
+  clusterId: string;
+  functionCode: string | null;
+  sharedApplication: string | null;
+  confidence: number;
+}
+
+/** Every application's cluster, in inventory order, for `padu catalog export-clusters`. */
+export async function* streamClusterExport(pool: pg.Pool): AsyncGenerator<ClusterExportRow> {
+  const { rows } = await pool.query<{
+    source_id: string;
+    cluster_id: string;
+    function_code: string | null;
+    shared_application_code: string | null;
+    confidence: number;
+  }>(`
+    select a.source_id, c.cluster_id, c.function_code, c.shared_application_code, c.confidence
+    from applications a join application_clusters c on c.application_id = a.id
+    order by a.id`);
+  for (const r of rows)
+    yield {
+      externalId: r.source_id,
+      clusterId: r.cluster_id,
+      functionCode: r.function_code,
+      sharedApplication: r.shared_application_code,
+      confidence: r.confidence,
+    };
+}
+
+export interface ClusterSummaryRow {
+  clusterId: string;
+  functionCode: string | null;
+  functionName: string | null;
+  sharedApplication: string | null;
+  applications: number;
+  agencies: number;
+  decided: number;
+  meanConfidence: number;
+  annualCost: number;
+}
+
+/** Clusters, largest first. */
+export async function listClusterSummaries(pool: pg.Pool): Promise<ClusterSummaryRow[]> {
+  const { rows } = await pool.query<{
+    cluster_id: string;
+    function_code: string | null;
+    function_name: string | null;
+    shared_name: string | null;
+    applications: number;
+    agencies: number;
+    decided: number;
+    mean_confidence: number;
+    annual_cost: string;
+  }>(`
+    select c.cluster_id, min(c.function_code) as function_code, min(f.name) as function_name,
+           min(s.name) as shared_name, count(*)::int as applications,
+           count(distinct a.agency_code)::int as agencies, count(*) filter (where c.decided)::int as decided,
+           avg(c.confidence)::float8 as mean_confidence, coalesce(sum(a.annual_cost), 0)::text as annual_cost
+    from application_clusters c
+      join applications a on a.id = c.application_id
+      left join government_functions f on f.code = c.function_code
+      left join shared_applications s on s.code = c.shared_application_code
+    group by c.cluster_id
+    order by count(*) desc, c.cluster_id`);
+  return rows.map((r) => ({
+    clusterId: r.cluster_id,
+    functionCode: r.function_code,
+    functionName: r.function_name,
+    sharedApplication: r.shared_name,
+    applications: r.applications,
+    agencies: r.agencies,
+    decided: r.decided,
+    meanConfidence: r.mean_confidence,
+    annualCost: Number(r.annual_cost),
+  }));
+}
+
+/** Records officials' decisions on applications (one row each), with the audit entry. */
+export async function insertDecisions(
+  pool: pg.Pool,
+  decision: {
+    applicationIds: readonly number[];
+    kind: DecisionKind | 'reset';
+    functionCode: string | null;
+    splitGroup: string | null;
+    note: string | null;
+    actor: string;
+  },
+): Promise<{ missing: number[] }> {
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    const { rows } = await client.query<{ id: string }>(
+      'select id from applications where id = any($1::bigint[])',
+      [decision.applicationIds],
+    );
+    const found = new Set(rows.map((r) => Number(r.id)));
+    const missing = decision.applicationIds.filter((id) => !found.has(id));
+    if (missing.length > 0) {
+      await client.query('rollback');
+      return { missing };
+    }
+    await client.query(
+      `insert into catalog_decisions (application_id, kind, function_code, split_group, note, decided_by)
+       select unnest($1::bigint[]), $2, $3, $4, $5, $6`,
+      [
+        decision.applicationIds,
+        decision.kind,
+        decision.functionCode,
+        decision.splitGroup,
+        decision.note,
+        decision.actor,
+      ],
+    );
+    await client.query(
+      `insert into audit_log (actor, action, subject, details) values ($1, $2, $3, $4)`,
+      [
+        decision.actor,
+        `catalog.decision.${decision.kind}`,
+        decision.applicationIds.length === 1 ? `application:${decision.applicationIds[0]}` : null,
+        JSON.stringify({
+          applicationIds: decision.applicationIds,
+          functionCode: decision.functionCode,
+          splitGroup: decision.splitGroup,
+          note: decision.note,
+        }),
+      ],
+    );
+    await client.query('commit');
+    return { missing: [] };
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
 }

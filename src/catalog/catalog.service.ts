@@ -1,7 +1,25 @@
+import fs from 'node:fs';
+import { finished } from 'node:stream/promises';
 import type pg from 'pg';
 import type { AgenciesService } from '../agencies/agencies.service.ts';
+import { toCsvLine } from '../platform/csv.ts';
+import { AppError } from '../platform/http/errors.ts';
 import { AgencyResolver } from './agency-resolver.ts';
-import { listFunctions, seedTaxonomy, type GovernmentFunctionRow } from './catalog.repository.ts';
+import {
+  countUnclustered,
+  insertDecisions,
+  listClusterSummaries,
+  listFunctions,
+  loadClusterApplications,
+  loadDecisions,
+  saveClusteringRun,
+  seedTaxonomy,
+  streamClusterExport,
+  type ClusterSummaryRow,
+  type GovernmentFunctionRow,
+  type RunSummary,
+} from './catalog.repository.ts';
+import { clusterApplications, type DecisionKind } from './clustering.ts';
 import { GOVERNMENT_FUNCTIONS, SHARED_APPLICATIONS } from './taxonomy.data.ts';
 import {
   importCatalogCsv,
@@ -9,17 +27,75 @@ import {
   type CatalogImportSummary,
 } from './catalog.import.ts';
 
-/** The application catalog: inventory, import and (later) clustering and the rationalisation plan. */
+export interface ClusteringReport extends RunSummary {
+  runId: number;
+  /** Seconds spent computing, apart from reading and writing the database. */
+  computeSeconds: number;
+}
+
+export interface DecisionInput {
+  applicationIds: readonly number[];
+  kind: DecisionKind | 'reset';
+  /** confirm and move: the function; split: optionally the new cluster's function. */
+  functionCode?: string | null;
+  note?: string | null;
+}
+
+/** The application catalog: inventory, import, clustering and (later) the rationalisation plan. */
 export interface CatalogService {
-  /** Adds the reference functions and shared applications that are missing (admins' edits stay). */
+  /** Adds missing reference functions and shared applications; refreshes those admins did not edit. */
   seedTaxonomy(): Promise<{ sharedApplications: number; functions: number }>;
   /** The government functions, with the shared application each consolidates onto. */
   listFunctions(): Promise<GovernmentFunctionRow[]>;
   /** Imports an agency application inventory from CSV (see catalog.import.ts). */
   importCsv(file: string, options?: CatalogImportOptions): Promise<CatalogImportSummary>;
+  /** Clusters the whole inventory (clustering.ts) and stores every application's cluster. */
+  cluster(triggeredBy: string): Promise<ClusteringReport>;
+  /** Clusters, largest first. */
+  listClusters(): Promise<ClusterSummaryRow[]>;
+  /**
+   * Writes external_id,cluster_id,function,shared_application,confidence for every application;
+   * clusters first if some application has no cluster yet. Returns the row count.
+   */
+  exportClusters(file: string): Promise<number>;
+  /** Records an official's decision on applications, then re-clusters so that it takes effect. */
+  decide(input: DecisionInput, actor: string): Promise<ClusteringReport>;
 }
 
 export function catalogService(pool: pg.Pool, agencies: AgenciesService): CatalogService {
+  async function cluster(triggeredBy: string): Promise<ClusteringReport> {
+    const started = performance.now();
+    const [applications, functions, decisions] = await Promise.all([
+      loadClusterApplications(pool),
+      listFunctions(pool),
+      loadDecisions(pool),
+    ]);
+    const computeStarted = performance.now();
+    const result = clusterApplications(
+      applications,
+      functions.map((f) => ({
+        code: f.code,
+        name: f.name,
+        sharedApplication: f.sharedApplication?.code ?? null,
+        keywords: f.keywords,
+      })),
+      decisions,
+    );
+    const computeSeconds = (performance.now() - computeStarted) / 1000;
+    const summary: RunSummary = {
+      seconds: 0,
+      applications: result.assignments.length,
+      clusters: new Set(result.assignments.map((a) => a.clusterId)).size,
+      byFunction: result.byFunction,
+      bySimilarity: result.bySimilarity,
+      decided: result.decided,
+      triggeredBy,
+    };
+    summary.seconds = (performance.now() - started) / 1000;
+    const runId = await saveClusteringRun(pool, summary, result.assignments);
+    return { ...summary, seconds: (performance.now() - started) / 1000, runId, computeSeconds };
+  }
+
   return {
     seedTaxonomy: () => seedTaxonomy(pool, SHARED_APPLICATIONS, GOVERNMENT_FUNCTIONS),
     listFunctions: () => listFunctions(pool),
@@ -35,6 +111,70 @@ export function catalogService(pool: pg.Pool, agencies: AgenciesService): Catalo
         (name, level) => agencies.createImportedAgency(name, level),
         options,
       );
+    },
+
+    cluster,
+    listClusters: () => listClusterSummaries(pool),
+
+    async exportClusters(file) {
+      if ((await countUnclustered(pool)) > 0) await cluster('export');
+      const out = fs.createWriteStream(file, { encoding: 'utf8' });
+      let rows = 0;
+      const write = (line: string) =>
+        out.write(line) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', r));
+      await write(
+        toCsvLine(['external_id', 'cluster_id', 'function', 'shared_application', 'confidence']),
+      );
+      for await (const row of streamClusterExport(pool)) {
+        await write(
+          toCsvLine([
+            row.externalId,
+            row.clusterId,
+            row.functionCode ?? '',
+            row.sharedApplication ?? '',
+            row.confidence.toFixed(3),
+          ]),
+        );
+        rows++;
+      }
+      out.end();
+      await finished(out);
+      return rows;
+    },
+
+    async decide(input, actor) {
+      if (input.applicationIds.length === 0)
+        throw new AppError('VALIDATION_FAILED', 'name at least one application to decide on.');
+      const functionCode = input.functionCode ?? null;
+      if ((input.kind === 'confirm' || input.kind === 'move') && functionCode === null)
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `a ${input.kind} decision needs the function the applications belong to (functionCode).`,
+        );
+      if (functionCode !== null) {
+        const known = await listFunctions(pool);
+        if (!known.some((f) => f.code === functionCode))
+          throw new AppError(
+            'VALIDATION_FAILED',
+            `"${functionCode}" is not a government function; GET /api/v1/catalog/functions lists them.`,
+          );
+      }
+      const splitGroup =
+        input.kind === 'split' ? `${Date.now().toString(36)}-${input.applicationIds[0]}` : null;
+      const { missing } = await insertDecisions(pool, {
+        applicationIds: input.applicationIds,
+        kind: input.kind,
+        functionCode: input.kind === 'reset' ? null : functionCode,
+        splitGroup,
+        note: input.note ?? null,
+        actor,
+      });
+      if (missing.length > 0)
+        throw new AppError(
+          'NOT_FOUND',
+          `no application with id ${missing.join(', ')}; nothing was recorded.`,
+        );
+      return cluster(`decision by ${actor}`);
     },
   };
 }

@@ -29,7 +29,7 @@ describe('reference taxonomy', () => {
     const withShared = functions.find((f) => f.sharedApplication !== null);
     expect(withShared?.sharedApplication?.name).toBeTruthy();
     await database.handle.pool.query(
-      "update government_functions set name = 'Diubah oleh admin' where code = $1",
+      "update government_functions set name = 'Diubah oleh admin', edited = true where code = $1",
       [functions[0]?.code],
     );
     expect(await database.services.catalog.seedTaxonomy()).toEqual({

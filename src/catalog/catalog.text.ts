@@ -1,0 +1,127 @@
+import { ACRONYMS, FRAGMENTS } from './acronyms.data.ts';
+
+/**
+ * Indonesian text normalisation for application names, descriptions and units, as the clustering
+ * (clustering.ts) sees them: accents and punctuation dropped, CamelCase brand names split
+ * ("SiCantik" -> si cantik), the e-/Si-/Sim- prefixes removed or decoded ("SIMPEG" -> kepegawaian,
+ * "e-Perijinan" -> perizinan), version numbers and years dropped, common misspellings corrected,
+ * and the words of the owning region removed ("SIMPEG Kab. Sleman" -> simpeg).
+ */
+
+/** Common misspellings and variants in inventories -> the standard word. */
+const SPELLING: Readonly<Record<string, string>> = {
+  perijinan: 'perizinan',
+  ijin: 'izin',
+  perizinanan: 'perizinan',
+  kepegawain: 'kepegawaian',
+  kepegawaiaan: 'kepegawaian',
+  absensi: 'presensi',
+  absen: 'presensi',
+  sistim: 'sistem',
+  apl: 'aplikasi',
+  app: 'aplikasi',
+  aplikasinya: 'aplikasi',
+  pengaduaan: 'pengaduan',
+  keuanggan: 'keuangan',
+  perpustakan: 'perpustakaan',
+  puskesmass: 'puskesmas',
+  kearsipann: 'kearsipan',
+  surat2: 'surat',
+  ofice: 'office',
+  retribusinya: 'retribusi',
+  sekertariat: 'sekretariat',
+  elektronic: 'elektronik',
+  electronic: 'elektronik',
+  kinerjanya: 'kinerja',
+};
+
+/** Words that say nothing about the function an application serves. */
+const STOPWORDS = new Set(
+  (
+    'aplikasi sistem informasi manajemen online daring berbasis web android ios mobile dan untuk ' +
+    'yang di ke dari dengan pada secara dalam oleh serta atau ini itu adalah sebagai melalui bagi ' +
+    'agar dapat terhadap akan juga sudah telah lebih para setiap seluruh semua tersebut tentang ' +
+    'e m i si sim v versi ver new the of and for a an app apps kabupaten kab kota provinsi prov ' +
+    'pemerintah pemkab pemkot pemprov pemda kemen kementerian se masing sehingga ' +
+    'merupakan digunakan menggunakan mengelola pengelolaan dikelola kelola memudahkan mudah ' +
+    'cepat tepat akurat real time realtime efisien efektif terintegrasi terpadu integrasi ' +
+    'smart digital elektronik mandiri bersama kami kita anda kegiatan proses'
+  ).split(' '),
+);
+
+/** Indonesian prefixes and suffixes tried when looking for a word's root (see `rootOf`). */
+const PREFIXES = ['', 'ke', 'per', 'pe', 'peng', 'pen', 'pem', 'penye', 'ber', 'di', 'se'];
+const SUFFIXES = ['', 'an', 'kan', 'i', 'nya'];
+
+/** The tokens of one text, normalised; acronyms and prefixed names are decoded into words. */
+export function textTokens(text: string | null, dropWords?: ReadonlySet<string>): string[] {
+  if (text === null || text === '') return [];
+  const words = text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/['’`‘]/g, '')
+    .split(/[^A-Za-z0-9]+/)
+    .flatMap((word) => {
+      const lower = word.toLowerCase();
+      // CamelCase brand names: SiCantik -> si cantik, eKinerja -> e kinerja, unless the whole
+      // word is a known acronym or spelling
+      if (ACRONYMS[lower] !== undefined || SPELLING[lower] !== undefined) return [lower];
+      return word
+        .replace(/([a-z])([A-Z])/g, '$1 $2')
+        .toLowerCase()
+        .split(' ');
+    });
+  const out: string[] = [];
+  for (const raw of words) {
+    if (raw === '' || /^v?\d+$/.test(raw)) continue; // versions, years, numbers
+    const word = SPELLING[raw] ?? raw;
+    if (dropWords?.has(word) === true) continue;
+    decode(word, out);
+  }
+  return out.filter((w) => !STOPWORDS.has(w) && w.length > 1);
+}
+
+/** Pushes a word, and the words it stands for when it is an acronym or a prefixed name. */
+function decode(word: string, out: string[]): void {
+  const acronym = ACRONYMS[word];
+  if (acronym !== undefined) {
+    out.push(word, ...acronym.split(' '));
+    return;
+  }
+  // e-Perizinan written eperizinan, SiKeu written sikeu, SIMPEG-like names not in the dictionary
+  for (const prefix of ['sim', 'si', 'e']) {
+    if (word.length <= prefix.length + 2 || !word.startsWith(prefix)) continue;
+    const rest = word.slice(prefix.length);
+    const expansion = ACRONYMS[rest] ?? FRAGMENTS[rest];
+    if (expansion !== undefined) {
+      out.push(word, ...expansion.split(' '));
+      return;
+    }
+    const fixed = SPELLING[rest];
+    if (fixed !== undefined) {
+      out.push(fixed);
+      return;
+    }
+  }
+  out.push(word);
+}
+
+/**
+ * The root of a derived Indonesian word, when the root is a known word: kepegawaian -> pegawai,
+ * perizinan -> izin, pengaduan -> adu(an), perpustakaan -> pustaka. `known` holds the words seen
+ * on their own (in the inventory or the taxonomy); the shortest known candidate of three letters
+ * or more wins, so that unknown words stay as they are.
+ */
+export function rootOf(word: string, known: ReadonlySet<string>): string {
+  let best = word;
+  for (const prefix of PREFIXES) {
+    if (!word.startsWith(prefix)) continue;
+    for (const suffix of SUFFIXES) {
+      if (prefix === '' && suffix === '') continue;
+      if (!word.endsWith(suffix) || word.length - prefix.length - suffix.length < 3) continue;
+      const candidate = word.slice(prefix.length, word.length - suffix.length);
+      if (candidate.length < best.length && known.has(candidate)) best = candidate;
+    }
+  }
+  return best;
+}

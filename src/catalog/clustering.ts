@@ -1,0 +1,626 @@
+import { rootOf, textTokens } from './catalog.text.ts';
+
+/**
+ * Finding applications that do the same job (issue 4): every application gets the government
+ * function it most likely serves, and the applications of one function form a cluster that could
+ * consolidate onto that function's shared national application. Pure computation, no SQL: the
+ * service loads the inventory, the taxonomy and the officials' decisions and stores the result.
+ *
+ * How (docs/decisions/0006-clustering-by-function.md):
+ * 1. Text: name and acronym, description and owning unit, normalised (catalog.text.ts): prefixes,
+ *    acronyms, misspellings, versions and the owner's own place name; derived words reduced to
+ *    their root (kepegawaian -> pegawai) when the root is a word of the inventory or taxonomy.
+ * 2. Keyword evidence: each function's keywords (taxonomy data that admins edit) found in the
+ *    fields, weighted by field (name > description > unit), phrase length and how many functions
+ *    share the keyword.
+ * 3. Learned evidence: TF-IDF vectors; each function's centroid is built from the officials'
+ *    decisions and the applications with decisive keyword evidence, so that words no keyword list
+ *    holds (brand names, local terms) still count. Blocking: similarities are computed only over
+ *    shared features through inverted indexes, never all pairs.
+ * 4. Decisions: a confirmed or moved application keeps its function; its nearest undecided
+ *    neighbours lean towards it. A split makes a separate cluster of the applications named.
+ * 5. Applications with no function clear enough are grouped among themselves by similarity
+ *    (leader clustering over the same vectors), so that functions missing from the taxonomy
+ *    still form clusters.
+ */
+
+export interface ClusterApplication {
+  readonly id: number;
+  readonly name: string;
+  readonly acronym: string | null;
+  readonly description: string | null;
+  readonly unit: string | null;
+  /** The owning agency's name; its place words are not evidence of a function. */
+  readonly agencyName: string;
+}
+
+export interface ClusterFunction {
+  readonly code: string;
+  readonly name: string;
+  readonly sharedApplication: string | null;
+  readonly keywords: readonly string[];
+}
+
+export type DecisionKind = 'confirm' | 'move' | 'split';
+
+/** An official's latest decision on one application. */
+export interface ClusterDecision {
+  readonly applicationId: number;
+  readonly kind: DecisionKind;
+  /** confirm, move: the function; split: the function of the new cluster, if any. */
+  readonly functionCode: string | null;
+  /** split: the key of the new cluster (the same for all applications split together). */
+  readonly group: string | null;
+}
+
+export type EvidenceField = 'name' | 'description' | 'unit';
+
+export interface Evidence {
+  /** Keywords of the chosen function found in the application's text. */
+  readonly terms: { readonly term: string; readonly field: EvidenceField }[];
+  /** The most similar applications that officials have decided on, with their function. */
+  readonly neighbours: {
+    readonly applicationId: number;
+    readonly similarity: number;
+    readonly functionCode: string | null;
+  }[];
+  /** How close the chosen function came to the learned profile of its applications (0..1). */
+  readonly profileSimilarity: number;
+  /** The second-best function, when there was one. */
+  readonly runnerUp: { readonly functionCode: string; readonly score: number } | null;
+  /** Set when an official decided: the decision's kind. */
+  readonly decision: DecisionKind | null;
+}
+
+export interface Assignment {
+  readonly applicationId: number;
+  readonly clusterId: string;
+  readonly functionCode: string | null;
+  readonly sharedApplication: string | null;
+  /** 0..1: 1 for officials' decisions. */
+  readonly confidence: number;
+  readonly decided: boolean;
+  readonly evidence: Evidence;
+}
+
+export interface ClusteringResult {
+  readonly assignments: Assignment[];
+  /** How many applications each way. */
+  readonly byFunction: number;
+  readonly bySimilarity: number;
+  readonly decided: number;
+}
+
+/** Field weights of keyword evidence and of the TF-IDF vectors. */
+const KEYWORD_FIELD_WEIGHT: Record<EvidenceField, number> = { name: 3, description: 2, unit: 1 };
+const VECTOR_FIELD_WEIGHT: Record<EvidenceField, number> = { name: 2, description: 1, unit: 0.5 };
+/** Keyword score k maps to k / (k + KEYWORD_HALF): 0.5 at KEYWORD_HALF. */
+const KEYWORD_HALF = 3;
+/** Weight of the similarity to a function's learned profile. */
+const PROFILE_WEIGHT = 0.9;
+/** Weight of the similarity to the nearest decided application of a function. */
+const NEIGHBOUR_WEIGHT = 1.2;
+const NEIGHBOUR_MIN_SIMILARITY = 0.35;
+/** A one-word keyword found only through its root counts this much. */
+const ROOT_MATCH_FACTOR = 0.5;
+/** Below this score an application is grouped by similarity instead of by function. */
+const MIN_SCORE = 0.3;
+/** Keyword evidence strong and clear enough to teach a function's profile. */
+const SEED_MIN_KEYWORD = 2.5;
+const SEED_MIN_RATIO = 2;
+/** Leader clustering of the rest: join a group at this similarity to its profile. */
+const GROUP_MIN_SIMILARITY = 0.3;
+/** Features in more applications than this are too common to block on. */
+const BLOCKING_MAX_DF = 2000;
+
+type Vector = { ids: Int32Array; weights: Float64Array };
+
+interface Prepared {
+  fields: Record<EvidenceField, string[]>;
+  vector: Vector;
+}
+
+export function clusterApplications(
+  applications: readonly ClusterApplication[],
+  functions: readonly ClusterFunction[],
+  decisions: readonly ClusterDecision[],
+): ClusteringResult {
+  const functionIndex = new Map(functions.map((f, i) => [f.code, i]));
+  const decisionOf = new Map<number, ClusterDecision>();
+  for (const d of decisions) decisionOf.set(d.applicationId, d);
+
+  // 1. Text -> tokens per field, then roots.
+  const tokenised = applications.map((app) => {
+    const drop = new Set(textTokens(app.agencyName));
+    return {
+      name: textTokens(`${app.name} ${app.acronym ?? ''}`, drop),
+      description: textTokens(app.description, drop),
+      unit: textTokens(app.unit, drop),
+    };
+  });
+  const keywordTokens = functions.map((f) => f.keywords.map((k) => textTokens(k)));
+  const known = new Set<string>();
+  for (const t of tokenised)
+    for (const list of [t.name, t.description, t.unit]) addAll(known, list);
+  for (const list of keywordTokens) for (const k of list) addAll(known, k);
+  const roots = new Map<string, string>();
+  const root = (word: string): string => {
+    let r = roots.get(word);
+    if (r === undefined) {
+      r = rootOf(word, known);
+      roots.set(word, r);
+    }
+    return r;
+  };
+  const rooted = (words: string[]) => words.map(root);
+
+  // 2. Keyword phrases by their first root.
+  type Phrase = KeywordPhrase;
+  const phraseFunctions = new Map<string, Set<number>>();
+  const phraseList: Omit<Phrase, 'weight'>[] = [];
+  keywordTokens.forEach((list, fn) => {
+    list.forEach((tokens, k) => {
+      if (tokens.length === 0) return;
+      // Keywords match the words as written (after normalisation), not their roots: kepegawaian
+      // says personnel, its root pegawai only says that employees are involved.
+      const words = tokens;
+      const key = words.join(' ');
+      let set = phraseFunctions.get(key);
+      if (set === undefined) phraseFunctions.set(key, (set = new Set()));
+      if (set.has(fn)) return;
+      set.add(fn);
+      phraseList.push({ words, fn, term: functions[fn]?.keywords[k] ?? key });
+    });
+  });
+  const phrasesByFirst = new Map<string, Phrase[]>();
+  const rootPhrases = new Map<string, Phrase[]>();
+  for (const p of phraseList) {
+    const shared = phraseFunctions.get(p.words.join(' '))?.size ?? 1;
+    const phrase = { ...p, weight: (1 + 0.6 * (p.words.length - 1)) / Math.sqrt(shared) };
+    const first = p.words[0] ?? '';
+    const list = phrasesByFirst.get(first);
+    if (list === undefined) phrasesByFirst.set(first, [phrase]);
+    else list.push(phrase);
+    // One-word keywords also match other forms of the same root, at a lower weight
+    // (mengadukan, aduan, pengaduan), so that a description need not use the listed form.
+    if (p.words.length === 1) {
+      const r = root(first);
+      const byRoot = rootPhrases.get(r);
+      const weaker = { ...phrase, weight: phrase.weight * ROOT_MATCH_FACTOR };
+      if (byRoot === undefined) rootPhrases.set(r, [weaker]);
+      else byRoot.push(weaker);
+    }
+  }
+
+  // 3. Vectors (TF-IDF over roots, by field weight), document frequencies first.
+  const featureIds = new Map<string, number>();
+  const df: number[] = [];
+  const rootedFields = tokenised.map((t) => ({
+    name: rooted(t.name),
+    description: rooted(t.description),
+    unit: rooted(t.unit),
+  }));
+  for (const f of rootedFields) {
+    const seen = new Set<number>();
+    for (const word of [...f.name, ...f.description, ...f.unit]) {
+      let id = featureIds.get(word);
+      if (id === undefined) {
+        id = df.length;
+        featureIds.set(word, id);
+        df.push(0);
+      }
+      if (!seen.has(id)) {
+        seen.add(id);
+        df[id] = (df[id] ?? 0) + 1;
+      }
+    }
+  }
+  const n = applications.length;
+  const idf = df.map((d) => Math.log((1 + n) / (1 + d)) + 1);
+  const prepared: Prepared[] = rootedFields.map((fields) => {
+    const weights = new Map<number, number>();
+    for (const field of ['name', 'description', 'unit'] as const) {
+      for (const word of fields[field]) {
+        const id = featureIds.get(word) ?? -1;
+        weights.set(id, (weights.get(id) ?? 0) + VECTOR_FIELD_WEIGHT[field]);
+      }
+    }
+    return { fields, vector: toVector(weights, idf) };
+  });
+
+  // Keyword scores per application: function -> score and matched terms.
+  const keywordScores = tokenised.map((t, i) =>
+    scoreKeywords(t, rootedFields[i] ?? t, phrasesByFirst, rootPhrases),
+  );
+
+  // 4. Function profiles from decisions and decisive keyword evidence.
+  const profiles = functions.map(() => new Map<number, number>());
+  applications.forEach((app, i) => {
+    const decision = decisionOf.get(app.id);
+    let fn: number | undefined;
+    let weight = 1;
+    if (decision !== undefined && decision.functionCode !== null) {
+      fn = functionIndex.get(decision.functionCode);
+      weight = 3;
+    } else if (decision === undefined) {
+      const [best, second] = topTwo(keywordScores[i]?.scores ?? new Map<number, number>());
+      if (
+        best !== null &&
+        best.score >= SEED_MIN_KEYWORD &&
+        best.score >= SEED_MIN_RATIO * (second?.score ?? 0)
+      )
+        fn = best.fn;
+    }
+    const profile = fn === undefined ? undefined : profiles[fn];
+    if (profile === undefined) return;
+    const v = prepared[i]?.vector;
+    if (v !== undefined)
+      for (let k = 0; k < v.ids.length; k++)
+        addTo(profile, v.ids[k] ?? 0, weight * (v.weights[k] ?? 0));
+  });
+  // Inverted index feature -> (function, weight) of the normalised profiles.
+  const profileIndex = invert(profiles.map((p) => normalise(p)));
+
+  // Decided applications, indexed for nearest-neighbour evidence.
+  const decidedIndexes: number[] = [];
+  applications.forEach((app, i) => {
+    if (decisionOf.get(app.id)?.functionCode != null) decidedIndexes.push(i);
+  });
+  const decidedIndex = invert(decidedIndexes.map((i) => vectorMap(prepared[i]?.vector)));
+
+  // 5. Scores and assignment.
+  const assignments: (Assignment | null)[] = new Array<Assignment | null>(n).fill(null);
+  const leftovers: number[] = [];
+  let decidedCount = 0;
+  for (let i = 0; i < n; i++) {
+    const app = applications[i];
+    const p = prepared[i];
+    const kw = keywordScores[i];
+    if (app === undefined || p === undefined || kw === undefined) continue;
+    const profileSims = dotAll(p.vector, profileIndex);
+    const neighbourSims = dotAll(p.vector, decidedIndex);
+    const neighbours = [...neighbourSims.entries()]
+      .map(([j, similarity]) => ({ j, similarity }))
+      .filter((x) => decidedIndexes[x.j] !== i)
+      .sort((a, b) => b.similarity - a.similarity || a.j - b.j)
+      .slice(0, 3)
+      .map(({ j, similarity }) => {
+        const other = applications[decidedIndexes[j] ?? 0];
+        return {
+          applicationId: other?.id ?? 0,
+          similarity: round(similarity),
+          functionCode:
+            other === undefined ? null : (decisionOf.get(other.id)?.functionCode ?? null),
+        };
+      });
+
+    const decision = decisionOf.get(app.id);
+    if (decision !== undefined) {
+      decidedCount++;
+      const fn =
+        decision.functionCode === null ? undefined : functionIndex.get(decision.functionCode);
+      const f = fn === undefined ? undefined : functions[fn];
+      assignments[i] = {
+        applicationId: app.id,
+        clusterId:
+          decision.kind === 'split'
+            ? `split-${decision.group ?? app.id}`
+            : (f?.code ?? `app-${app.id}`),
+        functionCode: f?.code ?? null,
+        sharedApplication: f?.sharedApplication ?? null,
+        confidence: 1,
+        decided: true,
+        evidence: {
+          terms: fn === undefined ? [] : (kw.terms.get(fn) ?? []),
+          neighbours,
+          profileSimilarity: fn === undefined ? 0 : round(profileSims.get(fn) ?? 0),
+          runnerUp: null,
+          decision: decision.kind,
+        },
+      };
+      continue;
+    }
+
+    const total = new Map<number, number>();
+    for (const [fn, score] of kw.scores) total.set(fn, score / (score + KEYWORD_HALF));
+    for (const [fn, sim] of profileSims) total.set(fn, (total.get(fn) ?? 0) + PROFILE_WEIGHT * sim);
+    for (const nb of neighbours) {
+      if (nb.similarity < NEIGHBOUR_MIN_SIMILARITY || nb.functionCode === null) continue;
+      const fn = functionIndex.get(nb.functionCode);
+      if (fn !== undefined)
+        total.set(
+          fn,
+          (total.get(fn) ?? 0) + NEIGHBOUR_WEIGHT * (nb.similarity - NEIGHBOUR_MIN_SIMILARITY),
+        );
+    }
+    const [best, second] = topTwo(total);
+    if (best === null || best.score < MIN_SCORE) {
+      leftovers.push(i);
+      continue;
+    }
+    const f = functions[best.fn];
+    if (f === undefined) continue;
+    const margin = second === null ? 1 : (best.score - second.score) / best.score;
+    assignments[i] = {
+      applicationId: app.id,
+      clusterId: f.code,
+      functionCode: f.code,
+      sharedApplication: f.sharedApplication,
+      confidence: round(Math.min(1, best.score) * (0.5 + 0.5 * margin)),
+      decided: false,
+      evidence: {
+        terms: kw.terms.get(best.fn) ?? [],
+        neighbours,
+        profileSimilarity: round(profileSims.get(best.fn) ?? 0),
+        runnerUp:
+          second === null
+            ? null
+            : { functionCode: functions[second.fn]?.code ?? '', score: round(second.score) },
+        decision: null,
+      },
+    };
+  }
+
+  // 6. The rest, grouped among themselves.
+  const groups = groupBySimilarity(
+    leftovers.map((i) => prepared[i]?.vector ?? emptyVector()),
+    df,
+  );
+  const groupNames = new Map<number, string>();
+  leftovers.forEach((i, k) => {
+    const app = applications[i];
+    const group = groups.group[k] ?? k;
+    if (app === undefined) return;
+    let clusterId = groupNames.get(group);
+    if (clusterId === undefined) {
+      const first = applications[leftovers[groups.leader[group] ?? k] ?? i];
+      clusterId = `other-${first?.id ?? app.id}`;
+      groupNames.set(group, clusterId);
+    }
+    assignments[i] = {
+      applicationId: app.id,
+      clusterId,
+      functionCode: null,
+      sharedApplication: null,
+      confidence: round(groups.similarity[k] ?? 0),
+      decided: false,
+      evidence: { terms: [], neighbours: [], profileSimilarity: 0, runnerUp: null, decision: null },
+    };
+  });
+
+  return {
+    assignments: assignments.filter((a): a is Assignment => a !== null),
+    byFunction: n - leftovers.length - decidedCount,
+    bySimilarity: leftovers.length,
+    decided: decidedCount,
+  };
+}
+
+interface KeywordPhrase {
+  words: string[];
+  fn: number;
+  term: string;
+  weight: number;
+}
+
+function scoreKeywords(
+  fields: Record<EvidenceField, string[]>,
+  rootedFields: Record<EvidenceField, string[]>,
+  phrasesByFirst: ReadonlyMap<string, readonly KeywordPhrase[]>,
+  rootPhrases: ReadonlyMap<string, readonly KeywordPhrase[]>,
+): { scores: Map<number, number>; terms: Map<number, Evidence['terms']> } {
+  // (function, term) -> the best field it was found in
+  const found = new Map<
+    string,
+    { fn: number; term: string; field: EvidenceField; score: number }
+  >();
+  for (const field of ['name', 'description', 'unit'] as const) {
+    const words = fields[field];
+    const roots = rootedFields[field];
+    for (let i = 0; i < words.length; i++) {
+      const byWord = phrasesByFirst.get(words[i] ?? '') ?? [];
+      const byRoot = rootPhrases.get(roots[i] ?? '') ?? [];
+      // One hit per function at each position: the best phrase starting there.
+      const here = new Map<number, { term: string; score: number }>();
+      for (const phrase of byWord.length === 0 ? byRoot : [...byWord, ...byRoot]) {
+        if (phrase.words.length > 1 && !matchesAt(words, i, phrase.words)) continue;
+        const score = phrase.weight * KEYWORD_FIELD_WEIGHT[field];
+        const best = here.get(phrase.fn);
+        if (best === undefined || best.score < score)
+          here.set(phrase.fn, { term: phrase.term, score });
+      }
+      for (const [fn, hit] of here) {
+        const key = `${fn}|${hit.term}`;
+        const previous = found.get(key);
+        if (previous === undefined || previous.score < hit.score)
+          found.set(key, { fn, term: hit.term, field, score: hit.score });
+      }
+    }
+  }
+  // Per function and field: the best hit counts fully, further hits half (an acronym and the
+  // words it stands for, or a unit named after its function, are one piece of evidence).
+  const byFunctionField = new Map<string, number[]>();
+  const terms = new Map<number, Evidence['terms']>();
+  for (const hit of found.values()) {
+    const key = `${hit.fn}|${hit.field}`;
+    let list = byFunctionField.get(key);
+    if (list === undefined) byFunctionField.set(key, (list = []));
+    list.push(hit.score);
+    let termList = terms.get(hit.fn);
+    if (termList === undefined) terms.set(hit.fn, (termList = []));
+    termList.push({ term: hit.term, field: hit.field });
+  }
+  const scores = new Map<number, number>();
+  for (const [key, hits] of byFunctionField) {
+    const fn = Number(key.slice(0, key.indexOf('|')));
+    const field = key.slice(key.indexOf('|') + 1) as EvidenceField;
+    hits.sort((a, b) => b - a);
+    let score = hits.reduce((sum, h, k) => sum + (k === 0 ? h : h / 2), 0);
+    // The unit is a hint, not evidence: at most one hit's worth.
+    if (field === 'unit') score = hits[0] ?? 0;
+    scores.set(fn, (scores.get(fn) ?? 0) + score);
+  }
+  return { scores, terms };
+}
+
+function matchesAt(words: readonly string[], at: number, phrase: readonly string[]): boolean {
+  if (at + phrase.length > words.length) return false;
+  for (let k = 0; k < phrase.length; k++) if (words[at + k] !== phrase[k]) return false;
+  return true;
+}
+
+/**
+ * Leader clustering: in inventory order, each vector joins the group whose profile it is most
+ * similar to (at least GROUP_MIN_SIMILARITY), found through an inverted index of the groups'
+ * profiles, or starts a new group. Deterministic for a given order.
+ */
+function groupBySimilarity(
+  vectors: readonly Vector[],
+  df: readonly number[],
+): { group: number[]; leader: number[]; similarity: number[] } {
+  const group: number[] = [];
+  const leader: number[] = [];
+  const similarity: number[] = [];
+  const profiles: Map<number, number>[] = [];
+  const index = new Map<number, Set<number>>();
+  vectors.forEach((v, k) => {
+    const scores = new Map<number, number>();
+    for (let a = 0; a < v.ids.length; a++) {
+      const id = v.ids[a] ?? 0;
+      if ((df[id] ?? 0) > BLOCKING_MAX_DF) continue;
+      for (const g of index.get(id) ?? []) scores.set(g, 0);
+    }
+    let best = -1;
+    let bestSim = 0;
+    for (const g of scores.keys()) {
+      const sim = cosine(v, profiles[g] ?? new Map());
+      if (sim > bestSim || (sim === bestSim && g < best)) {
+        best = g;
+        bestSim = sim;
+      }
+    }
+    if (best < 0 || bestSim < GROUP_MIN_SIMILARITY) {
+      best = profiles.length;
+      bestSim = 1;
+      profiles.push(new Map());
+      leader.push(k);
+    }
+    const profile = profiles[best] ?? new Map<number, number>();
+    for (let a = 0; a < v.ids.length; a++) {
+      const id = v.ids[a] ?? 0;
+      addTo(profile, id, v.weights[a] ?? 0);
+      let set = index.get(id);
+      if (set === undefined) index.set(id, (set = new Set()));
+      set.add(best);
+    }
+    group.push(best);
+  });
+  // Confidence: the similarity to the final profile of the group; none for a group of one.
+  const sizes = new Map<number, number>();
+  for (const g of group) sizes.set(g, (sizes.get(g) ?? 0) + 1);
+  vectors.forEach((v, k) => {
+    const g = group[k] ?? 0;
+    similarity.push((sizes.get(g) ?? 0) < 2 ? 0 : cosine(v, profiles[g] ?? new Map()));
+  });
+  return { group, leader, similarity };
+}
+
+function cosine(v: Vector, profile: ReadonlyMap<number, number>): number {
+  let dot = 0;
+  let norm = 0;
+  for (const w of profile.values()) norm += w * w;
+  if (norm === 0) return 0;
+  for (let a = 0; a < v.ids.length; a++)
+    dot += (v.weights[a] ?? 0) * (profile.get(v.ids[a] ?? 0) ?? 0);
+  return dot / Math.sqrt(norm);
+}
+
+function toVector(weights: ReadonlyMap<number, number>, idf: readonly number[]): Vector {
+  const ids = [...weights.keys()].filter((id) => id >= 0).sort((a, b) => a - b);
+  const values = ids.map((id) => (1 + Math.log(weights.get(id) ?? 1)) * (idf[id] ?? 1));
+  const norm = Math.sqrt(values.reduce((s, x) => s + x * x, 0)) || 1;
+  return { ids: Int32Array.from(ids), weights: Float64Array.from(values.map((x) => x / norm)) };
+}
+
+function emptyVector(): Vector {
+  return { ids: new Int32Array(0), weights: new Float64Array(0) };
+}
+
+function vectorMap(v: Vector | undefined): Map<number, number> {
+  const m = new Map<number, number>();
+  if (v !== undefined)
+    for (let a = 0; a < v.ids.length; a++) m.set(v.ids[a] ?? 0, v.weights[a] ?? 0);
+  return m;
+}
+
+function normalise(m: Map<number, number>): Map<number, number> {
+  let norm = 0;
+  for (const w of m.values()) norm += w * w;
+  norm = Math.sqrt(norm);
+  if (norm === 0) return m;
+  const out = new Map<number, number>();
+  for (const [id, w] of m) out.set(id, w / norm);
+  return out;
+}
+
+/** feature -> list of (row, weight) over the given sparse rows. */
+function invert(
+  rows: readonly Map<number, number>[],
+): Map<number, { row: number; weight: number }[]> {
+  const index = new Map<number, { row: number; weight: number }[]>();
+  rows.forEach((m, row) => {
+    for (const [id, weight] of m) {
+      let list = index.get(id);
+      if (list === undefined) index.set(id, (list = []));
+      list.push({ row, weight });
+    }
+  });
+  return index;
+}
+
+/** Dot products of one vector with every row of an inverted index that shares a feature. */
+function dotAll(
+  v: Vector,
+  index: ReadonlyMap<number, readonly { row: number; weight: number }[]>,
+): Map<number, number> {
+  const out = new Map<number, number>();
+  for (let a = 0; a < v.ids.length; a++) {
+    const list = index.get(v.ids[a] ?? 0);
+    if (list === undefined) continue;
+    const w = v.weights[a] ?? 0;
+    for (const { row, weight } of list) out.set(row, (out.get(row) ?? 0) + w * weight);
+  }
+  return out;
+}
+
+function topTwo(
+  scores: ReadonlyMap<number, number>,
+): [{ fn: number; score: number } | null, { fn: number; score: number } | null] {
+  let best: { fn: number; score: number } | null = null;
+  let second: { fn: number; score: number } | null = null;
+  for (const [fn, score] of scores) {
+    if (best === null || score > best.score || (score === best.score && fn < best.fn)) {
+      second = best;
+      best = { fn, score };
+    } else if (
+      second === null ||
+      score > second.score ||
+      (score === second.score && fn < second.fn)
+    ) {
+      second = { fn, score };
+    }
+  }
+  return [best, second];
+}
+
+function addTo(m: Map<number, number>, key: number, value: number): void {
+  m.set(key, (m.get(key) ?? 0) + value);
+}
+
+function addAll(set: Set<string>, words: readonly string[]): void {
+  for (const w of words) set.add(w);
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
