@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import { accountsRoutes } from './accounts/accounts.routes.ts';
 import { accountsService, type AccountsService } from './accounts/accounts.service.ts';
 import { agenciesRoutes } from './agencies/agencies.routes.ts';
+import { catalogRoutes } from './catalog/catalog.routes.ts';
 import { agenciesService, type AgenciesService } from './agencies/agencies.service.ts';
 import { catalogService, type CatalogService } from './catalog/catalog.service.ts';
 import type { DatabaseHandle, Db } from './platform/db/database.ts';
@@ -106,6 +107,7 @@ export async function buildApp(options: {
   agenciesRoutes(app, services.agencies);
   accountsRoutes(app, services.accounts);
   populationRoutes(app, services.population);
+  catalogRoutes(app, services.catalog);
 
   const webDist = options.webDist ?? WEB_DIST;
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));

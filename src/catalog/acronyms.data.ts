@@ -45,7 +45,6 @@ export const ACRONYMS: Readonly<Record<string, string>> = {
   jra: 'jadwal retensi arsip',
   // finance, planning, procurement, assets
   sipd: 'perencanaan keuangan daerah',
-  simda: 'keuangan daerah',
   simral: 'perencanaan anggaran keuangan',
   sp2d: 'surat perintah pencairan dana',
   spj: 'pertanggungjawaban keuangan',
@@ -71,6 +70,7 @@ export const ACRONYMS: Readonly<Record<string, string>> = {
   bmd: 'barang milik daerah',
   bmn: 'barang milik negara',
   kib: 'kartu inventaris barang',
+  simbada: 'barang daerah aset',
   // complaints, information, law
   lapor: 'pengaduan lapor',
   sp4n: 'pengaduan pelayanan publik',

@@ -5,6 +5,7 @@ import type {
   ClusterApplication,
   ClusterDecision,
   DecisionKind,
+  Evidence,
 } from './clustering.ts';
 import type { GovernmentFunctionSeed, SharedApplicationSeed } from './taxonomy.data.ts';
 
@@ -403,4 +404,175 @@ export async function insertDecisions(
   } finally {
     client.release();
   }
+}
+
+export interface ApplicationListQuery {
+  search?: string | undefined;
+  agencyCode?: string | undefined;
+  functionCode?: string | undefined;
+  clusterId?: string | undefined;
+  status?: 'active' | 'development' | 'retired' | undefined;
+  limit: number;
+  offset: number;
+}
+
+export interface ApplicationListItem {
+  id: number;
+  sourceId: string;
+  name: string;
+  acronym: string | null;
+  description: string | null;
+  agencyCode: string;
+  agencyName: string;
+  unit: string | null;
+  status: 'active' | 'development' | 'retired';
+  annualCost: number | null;
+  clusterId: string | null;
+  functionCode: string | null;
+  sharedApplication: string | null;
+  confidence: number | null;
+  decided: boolean;
+}
+
+interface ApplicationRowSql {
+  id: string;
+  source_id: string;
+  name: string;
+  acronym: string | null;
+  description: string | null;
+  agency_code: string;
+  agency_name: string;
+  unit: string | null;
+  status: 'active' | 'development' | 'retired';
+  annual_cost: string | null;
+  cluster_id: string | null;
+  function_code: string | null;
+  shared_application_code: string | null;
+  confidence: number | null;
+  decided: boolean | null;
+}
+
+function presentApplication(r: ApplicationRowSql): ApplicationListItem {
+  return {
+    id: Number(r.id),
+    sourceId: r.source_id,
+    name: r.name,
+    acronym: r.acronym,
+    description: r.description,
+    agencyCode: r.agency_code,
+    agencyName: r.agency_name,
+    unit: r.unit,
+    status: r.status,
+    annualCost: r.annual_cost === null ? null : Number(r.annual_cost),
+    clusterId: r.cluster_id,
+    functionCode: r.function_code,
+    sharedApplication: r.shared_application_code,
+    confidence: r.confidence,
+    decided: r.decided ?? false,
+  };
+}
+
+const APPLICATION_COLUMNS = `
+  a.id, a.source_id, a.name, a.acronym, a.description, a.agency_code, g.name as agency_name,
+  a.unit, a.status, a.annual_cost::text as annual_cost, c.cluster_id, c.function_code,
+  c.shared_application_code, c.confidence, c.decided`;
+const APPLICATION_FROM = `
+  from applications a
+    join agencies g on g.code = a.agency_code
+    left join application_clusters c on c.application_id = a.id`;
+
+/** The inventory, filtered; search looks in the name, acronym and description. */
+export async function listApplications(
+  pool: pg.Pool,
+  query: ApplicationListQuery,
+): Promise<{ items: ApplicationListItem[]; total: number }> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    where.push(sql.replace('?', `$${params.length}`));
+  };
+  if (query.search !== undefined)
+    add(
+      "(a.name || ' ' || coalesce(a.acronym, '') || ' ' || coalesce(a.description, '')) ilike ?",
+      `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+    );
+  if (query.agencyCode !== undefined) add('a.agency_code = ?', query.agencyCode);
+  if (query.functionCode !== undefined) add('c.function_code = ?', query.functionCode);
+  if (query.clusterId !== undefined) add('c.cluster_id = ?', query.clusterId);
+  if (query.status !== undefined) add('a.status = ?', query.status);
+  const filter = where.length === 0 ? '' : `where ${where.join(' and ')}`;
+  const total = await pool.query<{ n: number }>(
+    `select count(*)::int as n from applications a
+       left join application_clusters c on c.application_id = a.id ${filter}`,
+    params,
+  );
+  const { rows } = await pool.query<ApplicationRowSql>(
+    `select ${APPLICATION_COLUMNS} ${APPLICATION_FROM} ${filter}
+     order by a.name, a.id limit $${params.length + 1} offset $${params.length + 2}`,
+    [...params, query.limit, query.offset],
+  );
+  return { items: rows.map(presentApplication), total: total.rows[0]?.n ?? 0 };
+}
+
+export interface ApplicationDetail extends ApplicationListItem {
+  users: string | null;
+  hosting: string | null;
+  technology: string | null;
+  personalData: boolean | null;
+  evidence: Evidence | null;
+  decisions: {
+    kind: string;
+    functionCode: string | null;
+    note: string | null;
+    decidedBy: string;
+    decidedAt: string;
+  }[];
+}
+
+export async function getApplication(
+  pool: pg.Pool,
+  id: number,
+): Promise<ApplicationDetail | undefined> {
+  const { rows } = await pool.query<
+    ApplicationRowSql & {
+      users: string | null;
+      hosting: string | null;
+      technology: string | null;
+      personal_data: boolean | null;
+      evidence: Evidence | null;
+    }
+  >(
+    `select ${APPLICATION_COLUMNS}, a.users, a.hosting, a.technology, a.personal_data, c.evidence
+     ${APPLICATION_FROM} where a.id = $1`,
+    [id],
+  );
+  const r = rows[0];
+  if (r === undefined) return undefined;
+  const decisions = await pool.query<{
+    kind: string;
+    function_code: string | null;
+    note: string | null;
+    decided_by: string;
+    decided_at: Date;
+  }>(
+    `select kind, function_code, note, decided_by, decided_at from catalog_decisions
+     where application_id = $1 order by id desc`,
+    [id],
+  );
+  return {
+    ...presentApplication(r),
+    users: r.users,
+    hosting: r.hosting,
+    technology: r.technology,
+    personalData: r.personal_data,
+    evidence: r.evidence ?? null,
+    decisions: decisions.rows.map((d) => ({
+      kind: d.kind,
+      functionCode: d.function_code,
+      note: d.note,
+      decidedBy: d.decided_by,
+      decidedAt: d.decided_at.toISOString(),
+    })),
+  };
 }

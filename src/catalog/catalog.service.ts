@@ -7,6 +7,11 @@ import { AppError } from '../platform/http/errors.ts';
 import { AgencyResolver } from './agency-resolver.ts';
 import {
   countUnclustered,
+  getApplication,
+  listApplications,
+  type ApplicationDetail,
+  type ApplicationListItem,
+  type ApplicationListQuery,
   insertDecisions,
   listClusterSummaries,
   listFunctions,
@@ -60,6 +65,12 @@ export interface CatalogService {
   exportClusters(file: string): Promise<number>;
   /** Records an official's decision on applications, then re-clusters so that it takes effect. */
   decide(input: DecisionInput, actor: string): Promise<ClusteringReport>;
+  /** The inventory, filtered and paged. */
+  listApplications(
+    query: ApplicationListQuery,
+  ): Promise<{ items: ApplicationListItem[]; total: number }>;
+  /** One application with its cluster, the evidence and the decisions taken on it. */
+  getApplication(id: number): Promise<ApplicationDetail>;
 }
 
 export function catalogService(pool: pg.Pool, agencies: AgenciesService): CatalogService {
@@ -115,6 +126,14 @@ export function catalogService(pool: pg.Pool, agencies: AgenciesService): Catalo
 
     cluster,
     listClusters: () => listClusterSummaries(pool),
+    listApplications: (query) => listApplications(pool, query),
+
+    async getApplication(id) {
+      const found = await getApplication(pool, id);
+      if (found === undefined)
+        throw new AppError('NOT_FOUND', `there is no application ${id} in the catalog.`);
+      return found;
+    },
 
     async exportClusters(file) {
       if ((await countUnclustered(pool)) > 0) await cluster('export');

@@ -35,25 +35,56 @@ const SPELLING: Readonly<Record<string, string>> = {
   kinerjanya: 'kinerja',
 };
 
-/** Words that say nothing about the function an application serves. */
-const STOPWORDS = new Set(
+/** Grammatical words and markers: dropped everywhere ("pengadaan barang dan jasa" = "pengadaan barang jasa"). */
+const GRAMMAR = new Set(
   (
-    'aplikasi sistem informasi manajemen online daring berbasis web android ios mobile dan untuk ' +
-    'yang di ke dari dengan pada secara dalam oleh serta atau ini itu adalah sebagai melalui bagi ' +
-    'agar dapat terhadap akan juga sudah telah lebih para setiap seluruh semua tersebut tentang ' +
-    'e m i si sim v versi ver new the of and for a an app apps kabupaten kab kota provinsi prov ' +
-    'pemerintah pemkab pemkot pemprov pemda kemen kementerian se masing sehingga ' +
-    'merupakan digunakan menggunakan mengelola pengelolaan dikelola kelola memudahkan mudah ' +
-    'cepat tepat akurat real time realtime efisien efektif terintegrasi terpadu integrasi ' +
-    'smart digital elektronik mandiri bersama kami kita anda kegiatan proses'
+    'dan untuk yang di ke dari dengan pada secara dalam oleh serta atau ini itu adalah sebagai ' +
+    'melalui bagi agar dapat terhadap akan juga sudah telah lebih para setiap seluruh semua ' +
+    'tersebut tentang se masing sehingga merupakan kami kita anda e m i si sim v versi ver the ' +
+    'of and for a an'
   ).split(' '),
 );
+
+/**
+ * Words common to applications of every function: kept for keyword phrases ("informasi publik",
+ * "rencana kegiatan") but not evidence on their own, so left out of the similarity vectors.
+ */
+const GENERIC = new Set(
+  (
+    'aplikasi sistem informasi manajemen online daring berbasis web android ios mobile new app ' +
+    'apps kabupaten kab kota provinsi prov pemerintah pemkab pemkot pemprov pemda kemen ' +
+    'kementerian digunakan menggunakan mengelola pengelolaan dikelola kelola memudahkan mudah ' +
+    'cepat tepat akurat real time realtime efisien efektif terintegrasi terpadu integrasi smart ' +
+    'digital elektronik mandiri bersama kegiatan proses layanan pelayanan data'
+  ).split(' '),
+);
+
+/** Whether a word is common to applications of every function (see GENERIC). */
+export function isGenericWord(word: string): boolean {
+  return GENERIC.has(word);
+}
+
+const REGIONAL_NAME =
+  /^\s*(?:pemerintah\s+(?:daerah\s+)?)?(?:kabupaten|kab\.?|kota(?:\s+administrasi)?|provinsi|prov\.?|pemkab\.?|pemkot\.?|pemprov\.?|pemda)\s+(.+)$/i;
+
+/**
+ * The place words of a regional government's name ("Pemerintah Kabupaten Sleman" -> sleman), which
+ * say where an application is, not what it does. Central agencies' names say what they do
+ * ("Kementerian Koperasi"), so they give none.
+ */
+export function placeWords(agencyName: string): Set<string> {
+  const match = REGIONAL_NAME.exec(agencyName);
+  return new Set(match?.[1] === undefined ? [] : textTokens(match[1]));
+}
 
 /** Indonesian prefixes and suffixes tried when looking for a word's root (see `rootOf`). */
 const PREFIXES = ['', 'ke', 'per', 'pe', 'peng', 'pen', 'pem', 'penye', 'ber', 'di', 'se'];
 const SUFFIXES = ['', 'an', 'kan', 'i', 'nya'];
 
-/** The tokens of one text, normalised; acronyms and prefixed names are decoded into words. */
+/**
+ * The tokens of one text, normalised; acronyms and prefixed names are decoded into words;
+ * grammatical words dropped, generic ones kept (see isGenericWord).
+ */
 export function textTokens(text: string | null, dropWords?: ReadonlySet<string>): string[] {
   if (text === null || text === '') return [];
   const words = text
@@ -78,7 +109,7 @@ export function textTokens(text: string | null, dropWords?: ReadonlySet<string>)
     if (dropWords?.has(word) === true) continue;
     decode(word, out);
   }
-  return out.filter((w) => !STOPWORDS.has(w) && w.length > 1);
+  return out.filter((w) => !GRAMMAR.has(w) && w.length > 1);
 }
 
 /** Pushes a word, and the words it stands for when it is an acronym or a prefixed name. */

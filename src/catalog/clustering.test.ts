@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rootOf, textTokens } from './catalog.text.ts';
+import { isGenericWord, placeWords, rootOf, textTokens } from './catalog.text.ts';
 import { pairwiseScores } from './cluster-quality.ts';
 import {
   clusterApplications,
@@ -41,12 +41,17 @@ describe('text normalisation', () => {
   it('decodes prefixes and acronyms, fixes misspellings, drops versions and the place', () => {
     expect(textTokens('SIMPEG Kab. Sleman v2.0', new Set(['sleman']))).toEqual([
       'simpeg',
+      'manajemen',
       'kepegawaian',
+      'kab',
     ]);
-    expect(textTokens('e-Perijinan Online 2023')).toEqual(['perizinan']);
+    expect(isGenericWord('manajemen')).toBe(true);
+    expect(placeWords('Pemerintah Kabupaten Sleman')).toEqual(new Set(['sleman']));
+    expect(placeWords('Kementerian Koperasi')).toEqual(new Set());
+    expect(textTokens('e-Perijinan Online 2023')).toEqual(['perizinan', 'online']);
     expect(textTokens('SiCantik Cloud')).toContain('perizinan');
     expect(textTokens('SIPEG')).toContain('kepegawaian');
-    expect(textTokens('Aplikasi Absensi Pegawai')).toEqual(['presensi', 'pegawai']);
+    expect(textTokens('Aplikasi Absensi Pegawai')).toEqual(['aplikasi', 'presensi', 'pegawai']);
     expect(textTokens(null)).toEqual([]);
   });
 

@@ -1,4 +1,4 @@
-import { rootOf, textTokens } from './catalog.text.ts';
+import { isGenericWord, placeWords, rootOf, textTokens } from './catalog.text.ts';
 
 /**
  * Finding applications that do the same job (issue 4): every application gets the government
@@ -104,7 +104,9 @@ const NEIGHBOUR_MIN_SIMILARITY = 0.35;
 /** A one-word keyword found only through its root counts this much. */
 const ROOT_MATCH_FACTOR = 0.5;
 /** Below this score an application is grouped by similarity instead of by function. */
-const MIN_SCORE = 0.3;
+const MIN_SCORE = 0.2;
+/** The first keyword found in an application's name counts this many times. */
+const HEAD_FACTOR = 1.6;
 /** Keyword evidence strong and clear enough to teach a function's profile. */
 const SEED_MIN_KEYWORD = 2.5;
 const SEED_MIN_RATIO = 2;
@@ -131,14 +133,20 @@ export function clusterApplications(
 
   // 1. Text -> tokens per field, then roots.
   const tokenised = applications.map((app) => {
-    const drop = new Set(textTokens(app.agencyName));
+    const drop = placeWords(app.agencyName);
     return {
       name: textTokens(`${app.name} ${app.acronym ?? ''}`, drop),
       description: textTokens(app.description, drop),
       unit: textTokens(app.unit, drop),
     };
   });
-  const keywordTokens = functions.map((f) => f.keywords.map((k) => textTokens(k)));
+  // A keyword of one generic word ("informasi") would match everywhere: it is left out.
+  const keywordTokens = functions.map((f) =>
+    f.keywords.map((k) => {
+      const tokens = textTokens(k);
+      return tokens.length === 1 && isGenericWord(tokens[0] ?? '') ? [] : tokens;
+    }),
+  );
   const known = new Set<string>();
   for (const t of tokenised)
     for (const list of [t.name, t.description, t.unit]) addAll(known, list);
@@ -157,7 +165,7 @@ export function clusterApplications(
   // 2. Keyword phrases by their first root.
   type Phrase = KeywordPhrase;
   const phraseFunctions = new Map<string, Set<number>>();
-  const phraseList: Omit<Phrase, 'weight'>[] = [];
+  const phraseList: Omit<Phrase, 'weight' | 'unitLike'>[] = [];
   keywordTokens.forEach((list, fn) => {
     list.forEach((tokens, k) => {
       if (tokens.length === 0) return;
@@ -176,7 +184,11 @@ export function clusterApplications(
   const rootPhrases = new Map<string, Phrase[]>();
   for (const p of phraseList) {
     const shared = phraseFunctions.get(p.words.join(' '))?.size ?? 1;
-    const phrase = { ...p, weight: (1 + 0.6 * (p.words.length - 1)) / Math.sqrt(shared) };
+    const phrase = {
+      ...p,
+      weight: (1 + 0.4 * (p.words.length - 1)) / Math.sqrt(shared),
+      unitLike: UNIT_WORDS.has(p.words[0] ?? ''),
+    };
     const first = p.words[0] ?? '';
     const list = phrasesByFirst.get(first);
     if (list === undefined) phrasesByFirst.set(first, [phrase]);
@@ -195,12 +207,19 @@ export function clusterApplications(
   // 3. Vectors (TF-IDF over roots, by field weight), document frequencies first.
   const featureIds = new Map<string, number>();
   const df: number[] = [];
+  // Roots of every token (for keyword matches by root), and of the content tokens (for vectors).
   const rootedFields = tokenised.map((t) => ({
     name: rooted(t.name),
     description: rooted(t.description),
     unit: rooted(t.unit),
   }));
-  for (const f of rootedFields) {
+  const content = (words: string[]) => words.filter((w) => !isGenericWord(w));
+  const contentFields = tokenised.map((t) => ({
+    name: rooted(content(t.name)),
+    description: rooted(content(t.description)),
+    unit: rooted(content(t.unit)),
+  }));
+  for (const f of contentFields) {
     const seen = new Set<number>();
     for (const word of [...f.name, ...f.description, ...f.unit]) {
       let id = featureIds.get(word);
@@ -217,7 +236,7 @@ export function clusterApplications(
   }
   const n = applications.length;
   const idf = df.map((d) => Math.log((1 + n) / (1 + d)) + 1);
-  const prepared: Prepared[] = rootedFields.map((fields) => {
+  const prepared: Prepared[] = contentFields.map((fields) => {
     const weights = new Map<number, number>();
     for (const field of ['name', 'description', 'unit'] as const) {
       for (const word of fields[field]) {
@@ -401,7 +420,12 @@ interface KeywordPhrase {
   fn: number;
   term: string;
   weight: number;
+  /** Names a unit ("dinas pertanian"): a hint wherever it is found, as in the unit field. */
+  unitLike: boolean;
 }
+
+/** First words of keywords that name an organisational unit. */
+const UNIT_WORDS = new Set(['dinas', 'badan', 'bagian', 'biro', 'kantor', 'uptd', 'direktorat']);
 
 function scoreKeywords(
   fields: Record<EvidenceField, string[]>,
@@ -414,22 +438,30 @@ function scoreKeywords(
     string,
     { fn: number; term: string; field: EvidenceField; score: number }
   >();
+  let headSeen = false;
   for (const field of ['name', 'description', 'unit'] as const) {
     const words = fields[field];
     const roots = rootedFields[field];
     for (let i = 0; i < words.length; i++) {
       const byWord = phrasesByFirst.get(words[i] ?? '') ?? [];
-      const byRoot = rootPhrases.get(roots[i] ?? '') ?? [];
+      // By root only for a derived word (mengadukan -> aduan): a bare word is matched as written,
+      // so that umum does not match pengumuman nor pegawai kepegawaian.
+      const byRoot = words[i] === roots[i] ? [] : (rootPhrases.get(roots[i] ?? '') ?? []);
       // One hit per function at each position: the best phrase starting there.
       const here = new Map<number, { term: string; score: number }>();
       for (const phrase of byWord.length === 0 ? byRoot : [...byWord, ...byRoot]) {
         if (phrase.words.length > 1 && !matchesAt(words, i, phrase.words)) continue;
-        const score = phrase.weight * KEYWORD_FIELD_WEIGHT[field];
+        const score = phrase.weight * KEYWORD_FIELD_WEIGHT[phrase.unitLike ? 'unit' : field];
         const best = here.get(phrase.fn);
         if (best === undefined || best.score < score)
           here.set(phrase.fn, { term: phrase.term, score });
       }
-      for (const [fn, hit] of here) {
+      // Indonesian names put the head first ("Pengaduan Layanan Kesehatan" is a complaints
+      // service about health): the first keyword found in the name counts more.
+      const head = field === 'name' && here.size > 0 && !headSeen;
+      if (head) headSeen = true;
+      for (const [fn, found0] of here) {
+        const hit = head ? { ...found0, score: found0.score * HEAD_FACTOR } : found0;
         const key = `${fn}|${hit.term}`;
         const previous = found.get(key);
         if (previous === undefined || previous.score < hit.score)
@@ -437,8 +469,9 @@ function scoreKeywords(
       }
     }
   }
-  // Per function and field: the best hit counts fully, further hits half (an acronym and the
-  // words it stands for, or a unit named after its function, are one piece of evidence).
+  // Per function and field: the best hit counts fully, the next half, the next a quarter… (an
+  // acronym and the words it stands for, or a unit named after its function, are one piece of
+  // evidence, not several).
   const byFunctionField = new Map<string, number[]>();
   const terms = new Map<number, Evidence['terms']>();
   for (const hit of found.values()) {
@@ -455,7 +488,7 @@ function scoreKeywords(
     const fn = Number(key.slice(0, key.indexOf('|')));
     const field = key.slice(key.indexOf('|') + 1) as EvidenceField;
     hits.sort((a, b) => b - a);
-    let score = hits.reduce((sum, h, k) => sum + (k === 0 ? h : h / 2), 0);
+    let score = hits.reduce((sum, h, k) => sum + h / 2 ** k, 0);
     // The unit is a hint, not evidence: at most one hit's worth.
     if (field === 'unit') score = hits[0] ?? 0;
     scores.set(fn, (scores.get(fn) ?? 0) + score);

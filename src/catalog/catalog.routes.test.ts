@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTempFolder, type TempFolder } from '../../test/helpers/files.ts';
+import { startTestServer, type TestServer } from '../../test/helpers/server.ts';
+
+let server: TestServer;
+let folder: TempFolder;
+let admin: string;
+let operator: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  folder = await createTempFolder('padu-catalog-routes-');
+  const file = await folder.write(
+    'inventory.csv',
+    `id,name,acronym,description,agency,agency_level,unit,annual_cost
+H1,SIMPEG,SIMPEG,Data kepegawaian ASN,Pemerintah Kabupaten Sleman,kabupaten,BKPSDM,100000000
+H2,e-Kepegawaian,,Kenaikan pangkat dan mutasi pegawai,Pemkot Bandung,kota,BKPSDM,50000000
+C1,Sambat Online,,Kanal pengaduan masyarakat,Pemkot Malang,kota,Diskominfo,
+`,
+  );
+  await server.database.services.catalog.importCsv(file);
+  admin = await server.adminToken();
+  operator = await server.operatorToken();
+});
+afterAll(async () => {
+  await server?.close();
+  await folder?.remove();
+});
+
+function call(path: string, token: string | null, init: RequestInit = {}) {
+  return fetch(`${server.url}${path}`, {
+    ...init,
+    headers: {
+      ...(token === null ? {} : { authorization: `Bearer ${token}` }),
+      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+  });
+}
+
+describe('catalog API', () => {
+  it('lists functions publicly and the inventory to operators, with clusters after a run', async () => {
+    const functions = (await (await call('/api/v1/catalog/functions', null)).json()) as {
+      code: string;
+    }[];
+    expect(functions.map((f) => f.code)).toContain('hr-personnel');
+    expect((await call('/api/v1/catalog/applications', null)).status).toBe(401);
+
+    const run = await call('/api/v1/catalog/clusters/run', admin, { method: 'POST' });
+    expect(run.status).toBe(200);
+    expect(await run.json()).toMatchObject({ applications: 3 });
+
+    const page = (await (
+      await call('/api/v1/catalog/applications?function=hr-personnel', operator)
+    ).json()) as { total: number; items: { id: number; sourceId: string; clusterId: string }[] };
+    expect(page.total).toBe(2);
+    expect(page.items.map((a) => a.sourceId).sort()).toEqual(['H1', 'H2']);
+
+    const clusters = (await (await call('/api/v1/catalog/clusters', operator)).json()) as {
+      clusterId: string;
+      applications: number;
+      annualCost: number;
+    }[];
+    expect(clusters[0]).toMatchObject({
+      clusterId: 'hr-personnel',
+      applications: 2,
+      annualCost: 150_000_000,
+    });
+  });
+
+  it('lets platform admins decide, and shows the decision on the application', async () => {
+    const search = (await (
+      await call('/api/v1/catalog/applications?search=sambat', operator)
+    ).json()) as { items: { id: number }[] };
+    const id = search.items[0]?.id ?? 0;
+    const body = JSON.stringify({
+      applicationIds: [id],
+      kind: 'confirm',
+      functionCode: 'complaints',
+    });
+    expect(
+      (await call('/api/v1/catalog/decisions', operator, { method: 'POST', body })).status,
+    ).toBe(403);
+    const decided = await call('/api/v1/catalog/decisions', admin, { method: 'POST', body });
+    expect(decided.status).toBe(200);
+    expect(await decided.json()).toMatchObject({ decided: 1 });
+    const app = (await (await call(`/api/v1/catalog/applications/${id}`, operator)).json()) as {
+      decided: boolean;
+      evidence: { decision: string };
+      decisions: { kind: string; decidedBy: string }[];
+    };
+    expect(app.decided).toBe(true);
+    expect(app.evidence.decision).toBe('confirm');
+    expect(app.decisions[0]).toMatchObject({ kind: 'confirm', decidedBy: 'token:test-admin' });
+  });
+
+  it('rejects bad decisions with a reason', async () => {
+    const unknownKind = await call('/api/v1/catalog/decisions', admin, {
+      method: 'POST',
+      body: JSON.stringify({ applicationIds: [1], kind: 'merge' }),
+    });
+    expect(unknownKind.status).toBe(400);
+    const missing = await call('/api/v1/catalog/decisions', admin, {
+      method: 'POST',
+      body: JSON.stringify({ applicationIds: [987654], kind: 'move', functionCode: 'complaints' }),
+    });
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as { error: { message: string } }).error.message).toMatch(
+      /987654/,
+    );
+    expect((await call('/api/v1/catalog/applications/987654', operator)).status).toBe(404);
+  });
+});

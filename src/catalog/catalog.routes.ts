@@ -1,0 +1,152 @@
+import { Type } from '@sinclair/typebox';
+import { actorOf } from '../platform/auth/principal.ts';
+import { AppError } from '../platform/http/errors.ts';
+import { AUTHENTICATED_SECURITY, type HttpApp } from '../platform/http/server.ts';
+import { errorResponses } from '../platform/http/schemas.ts';
+import { StrictObject } from '../platform/http/validation.ts';
+import {
+  ApplicationDetail,
+  ApplicationListQuery,
+  ApplicationPage,
+  ClusteringReport,
+  ClusterSummary,
+  DecisionBody,
+  GovernmentFunction,
+} from './catalog.schemas.ts';
+import type { CatalogService, ClusteringReport as Report } from './catalog.service.ts';
+
+const TAG = 'Application catalog';
+
+function presentReport(report: Report) {
+  return {
+    runId: report.runId,
+    seconds: report.seconds,
+    computeSeconds: report.computeSeconds,
+    applications: report.applications,
+    clusters: report.clusters,
+    byFunction: report.byFunction,
+    bySimilarity: report.bySimilarity,
+    decided: report.decided,
+  };
+}
+
+export function catalogRoutes(app: HttpApp, catalog: CatalogService): void {
+  const readers = { access: ['platform_admin', 'agency_operator'] as const };
+
+  app.get(
+    '/api/v1/catalog/functions',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: [TAG],
+        summary: 'Government functions and the shared national application each consolidates onto',
+        response: { 200: Type.Array(GovernmentFunction) },
+      },
+    },
+    () => catalog.listFunctions(),
+  );
+
+  app.get(
+    '/api/v1/catalog/applications',
+    {
+      config: { access: [...readers.access] },
+      schema: {
+        tags: [TAG],
+        summary: 'The application inventory, with each application’s cluster',
+        security: AUTHENTICATED_SECURITY,
+        querystring: ApplicationListQuery,
+        response: { 200: ApplicationPage, ...errorResponses(400, 401, 403) },
+      },
+    },
+    (request) => {
+      const q = request.query;
+      return catalog.listApplications({
+        search: q.search,
+        agencyCode: q.agency,
+        functionCode: q.function,
+        clusterId: q.cluster,
+        status: q.status,
+        limit: q.limit,
+        offset: q.offset,
+      });
+    },
+  );
+
+  app.get(
+    '/api/v1/catalog/applications/:id',
+    {
+      config: { access: [...readers.access] },
+      schema: {
+        tags: [TAG],
+        summary: 'One application: its details, cluster, evidence and the decisions taken on it',
+        security: AUTHENTICATED_SECURITY,
+        params: StrictObject({ id: Type.Integer({ minimum: 1 }) }),
+        response: { 200: ApplicationDetail, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    (request) => catalog.getApplication(request.params.id),
+  );
+
+  app.get(
+    '/api/v1/catalog/clusters',
+    {
+      config: { access: [...readers.access] },
+      schema: {
+        tags: [TAG],
+        summary: 'Clusters of applications that do the same job, largest first',
+        security: AUTHENTICATED_SECURITY,
+        response: { 200: Type.Array(ClusterSummary), ...errorResponses(401, 403) },
+      },
+    },
+    () => catalog.listClusters(),
+  );
+
+  app.post(
+    '/api/v1/catalog/clusters/run',
+    {
+      config: { access: ['platform_admin'] },
+      schema: {
+        tags: [TAG],
+        summary: 'Cluster the whole inventory again',
+        security: AUTHENTICATED_SECURITY,
+        response: { 200: ClusteringReport, ...errorResponses(401, 403) },
+      },
+    },
+    async (request) => {
+      if (!request.principal) throw new AppError('UNAUTHENTICATED', 'This needs a login.');
+      return presentReport(await catalog.cluster(actorOf(request.principal)));
+    },
+  );
+
+  app.post(
+    '/api/v1/catalog/decisions',
+    {
+      config: { access: ['platform_admin'] },
+      schema: {
+        tags: [TAG],
+        summary: 'Confirm, move or split applications of a cluster (or reset a decision)',
+        description:
+          'Decisions are kept and steer later runs: a decided application keeps its cluster, and similar ' +
+          'applications lean towards it. The inventory is clustered again at once; the answer is that run.',
+        security: AUTHENTICATED_SECURITY,
+        body: DecisionBody,
+        response: { 200: ClusteringReport, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      if (!request.principal) throw new AppError('UNAUTHENTICATED', 'This needs a login.');
+      const body = request.body;
+      return presentReport(
+        await catalog.decide(
+          {
+            applicationIds: body.applicationIds,
+            kind: body.kind,
+            functionCode: body.functionCode ?? null,
+            note: body.note ?? null,
+          },
+          actorOf(request.principal),
+        ),
+      );
+    },
+  );
+}

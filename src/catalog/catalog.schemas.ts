@@ -1,0 +1,143 @@
+import { Type } from '@sinclair/typebox';
+import { PageQuery } from '../platform/http/schemas.ts';
+import { StrictObject } from '../platform/http/validation.ts';
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
+  Type.Union([schema, Type.Null()]);
+
+export const ApplicationStatus = Type.Union(
+  [Type.Literal('active'), Type.Literal('development'), Type.Literal('retired')],
+  { description: 'active (aktif), development (dalam pengembangan), retired (tidak aktif)' },
+);
+
+export const GovernmentFunction = Type.Object(
+  {
+    code: Type.String(),
+    name: Type.String({ description: 'Indonesian name' }),
+    nameEn: Type.String(),
+    sharedApplication: Nullable(Type.Object({ code: Type.String(), name: Type.String() })),
+    keywords: Type.Array(Type.String()),
+  },
+  { title: 'GovernmentFunction' },
+);
+
+export const ApplicationSummary = Type.Object(
+  {
+    id: Type.Integer(),
+    sourceId: Type.String({ description: "The id in the agency's own inventory" }),
+    name: Type.String(),
+    acronym: Nullable(Type.String()),
+    description: Nullable(Type.String()),
+    agencyCode: Type.String(),
+    agencyName: Type.String(),
+    unit: Nullable(Type.String()),
+    status: ApplicationStatus,
+    annualCost: Nullable(Type.Number({ description: 'Rupiah per year' })),
+    clusterId: Nullable(Type.String()),
+    functionCode: Nullable(Type.String()),
+    sharedApplication: Nullable(Type.String()),
+    confidence: Nullable(Type.Number()),
+    decided: Type.Boolean({ description: 'Whether an official decided its cluster' }),
+  },
+  { title: 'ApplicationSummary' },
+);
+
+export const ApplicationPage = Type.Object(
+  { items: Type.Array(ApplicationSummary), total: Type.Integer() },
+  { title: 'ApplicationPage' },
+);
+
+export const Evidence = Type.Object(
+  {
+    terms: Type.Array(Type.Object({ term: Type.String(), field: Type.String() })),
+    neighbours: Type.Array(
+      Type.Object({
+        applicationId: Type.Integer(),
+        similarity: Type.Number(),
+        functionCode: Nullable(Type.String()),
+      }),
+    ),
+    profileSimilarity: Type.Number(),
+    runnerUp: Nullable(Type.Object({ functionCode: Type.String(), score: Type.Number() })),
+    decision: Nullable(Type.String()),
+  },
+  { title: 'ClusterEvidence' },
+);
+
+export const ApplicationDetail = Type.Composite(
+  [
+    ApplicationSummary,
+    Type.Object({
+      users: Nullable(Type.String()),
+      hosting: Nullable(Type.String()),
+      technology: Nullable(Type.String()),
+      personalData: Nullable(Type.Boolean()),
+      evidence: Nullable(Evidence),
+      decisions: Type.Array(
+        Type.Object({
+          kind: Type.String(),
+          functionCode: Nullable(Type.String()),
+          note: Nullable(Type.String()),
+          decidedBy: Type.String(),
+          decidedAt: Type.String({ format: 'date-time' }),
+        }),
+      ),
+    }),
+  ],
+  { title: 'ApplicationDetail' },
+);
+
+export const ApplicationListQuery = StrictObject({
+  search: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  agency: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Agency code' })),
+  function: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+  cluster: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  status: Type.Optional(ApplicationStatus),
+  ...PageQuery,
+});
+
+export const ClusterSummary = Type.Object(
+  {
+    clusterId: Type.String(),
+    functionCode: Nullable(Type.String()),
+    functionName: Nullable(Type.String()),
+    sharedApplication: Nullable(Type.String()),
+    applications: Type.Integer(),
+    agencies: Type.Integer(),
+    decided: Type.Integer(),
+    meanConfidence: Type.Number(),
+    annualCost: Type.Number({ description: 'Rupiah per year, summed over the applications' }),
+  },
+  { title: 'ClusterSummary' },
+);
+
+export const ClusteringReport = Type.Object(
+  {
+    runId: Type.Integer(),
+    seconds: Type.Number(),
+    computeSeconds: Type.Number(),
+    applications: Type.Integer(),
+    clusters: Type.Integer(),
+    byFunction: Type.Integer(),
+    bySimilarity: Type.Integer(),
+    decided: Type.Integer(),
+  },
+  { title: 'ClusteringReport' },
+);
+
+export const DecisionBody = StrictObject(
+  {
+    applicationIds: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: 10_000 }),
+    kind: Type.Union(
+      [Type.Literal('confirm'), Type.Literal('move'), Type.Literal('split'), Type.Literal('reset')],
+      {
+        description:
+          'confirm: they belong to functionCode; move: they belong to functionCode instead; ' +
+          'split: they form a cluster of their own; reset: withdraw the decision',
+      },
+    ),
+    functionCode: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    note: Type.Optional(Type.String({ maxLength: 1000 })),
+  },
+  { title: 'ClusterDecision' },
+);
