@@ -295,9 +295,9 @@ const catalog = program
 catalog
   .command('import')
   .description(
-    'Import an application inventory from CSV (id,name,acronym,description,agency,agency_level[,unit,status,users,hosting,technology,personal_data,annual_cost])',
+    'Import an application inventory from CSV or XLSX (id,name,acronym,description,agency,agency_level[,unit,status,users,hosting,technology,personal_data,annual_cost])',
   )
-  .argument('<file>', 'CSV file')
+  .argument('<file>', 'CSV or XLSX file (the first worksheet)')
   .option('--rejects <path>', 'where to write rejected rows (default: FILE.rejects.csv)')
   .option('--create-missing-agencies', 'add agencies that the file names but Padu does not know')
   .action((file: string, options: { rejects?: string; createMissingAgencies?: boolean }) =>
@@ -361,6 +361,58 @@ catalog
   .action((options: { out: string }) =>
     withDatabase(async ({ services }) => {
       const rows = await services.catalog.exportClusters(options.out);
+      process.stdout.write(`Wrote ${rows} applications to ${options.out}.\n`);
+    }),
+  );
+
+const plan = catalog
+  .command('plan')
+  .description('The rationalisation plan: TIME decisions, targets, deadlines, progress');
+plan
+  .command('draft')
+  .description(
+    'Draft a plan entry for every application without one: migrate to its cluster’s shared application, otherwise tolerate',
+  )
+  .option('--deadline <date>', 'deadline of the drafted migrations (YYYY-MM-DD)', '2027-12-31')
+  .action((options: { deadline: string }) =>
+    withDatabase(async ({ services }) => {
+      if (!isCalendarDate(options.deadline))
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `--deadline "${options.deadline}" is not a date; write YYYY-MM-DD.`,
+        );
+      const drafted = await services.catalog.draftPlan(options.deadline, 'cli');
+      process.stdout.write(`Drafted ${drafted} plan entries.\n`);
+    }),
+  );
+plan
+  .command('progress')
+  .description('Print the plan’s progress ("27,400 -> 50")')
+  .addOption(
+    new Option('--by <scope>', 'national, agency or function')
+      .choices(['national', 'agency', 'function'])
+      .default('national'),
+  )
+  .option('--top <n>', 'how many rows', (v) => Number.parseInt(v, 10), 20)
+  .action((options: { by: 'national' | 'agency' | 'function'; top: number }) =>
+    withDatabase(async ({ services }) => {
+      const rows = await services.catalog.planProgress(options.by);
+      const rupiah = (x: number) => `Rp ${Math.round(x).toLocaleString('id-ID')}`;
+      for (const r of rows.slice(0, Math.max(0, options.top)))
+        process.stdout.write(
+          `${r.name}: ${r.applications} applications -> ${r.targetApplications} when done; ` +
+            `${r.remaining} remaining, ${r.migrated} migrated, ${r.retired} retired, ${r.unplanned} unplanned, ` +
+            `${r.overdue} overdue; saved ${rupiah(r.costSaved)} a year of ${rupiah(r.costSavedWhenDone)} planned\n`,
+        );
+    }),
+  );
+plan
+  .command('export')
+  .description('Write the plan as CSV, or as XLSX when the file name ends in .xlsx')
+  .requiredOption('--out <file>', 'the file to write')
+  .action((options: { out: string }) =>
+    withDatabase(async ({ services }) => {
+      const rows = await services.catalog.exportPlan(options.out);
       process.stdout.write(`Wrote ${rows} applications to ${options.out}.\n`);
     }),
   );

@@ -5,6 +5,7 @@ import type pg from 'pg';
 import type { AgencyRow } from '../agencies/agencies.repository.ts';
 import type { AgencyLevel } from '../platform/db/schema.ts';
 import { parseCsv, toCsvLine } from '../platform/csv.ts';
+import { isXlsxFile, readXlsxRecords } from '../platform/xlsx.ts';
 import { copyRows } from '../platform/db/copy.ts';
 import { AppError } from '../platform/http/errors.ts';
 import type { AgencyResolver } from './agency-resolver.ts';
@@ -112,7 +113,8 @@ export async function importCatalogCsv(
   const seen = new Map<string, number>();
   const created = new Map<string, AgencyRow>();
   let count = 0;
-  for await (const record of parseCsv(createReadStream(file))) {
+  const records = isXlsxFile(file) ? readXlsxRecords(file) : parseCsv(createReadStream(file));
+  for await (const record of records) {
     if (header === undefined) {
       header = record.fields.map((h) => h.trim().toLowerCase());
       const missing = CATALOG_COLUMNS.required.filter((c) => !header?.includes(c));

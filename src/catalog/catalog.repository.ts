@@ -576,3 +576,10 @@ export async function getApplication(
     })),
   };
 }
+
+export async function listSharedApplicationCodes(pool: pg.Pool): Promise<string[]> {
+  const { rows } = await pool.query<{ code: string }>(
+    'select code from shared_applications order by code',
+  );
+  return rows.map((r) => r.code);
+}

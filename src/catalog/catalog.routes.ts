@@ -12,6 +12,9 @@ import {
   ClusterSummary,
   DecisionBody,
   GovernmentFunction,
+  PlanEntryBody,
+  PlanProgress,
+  PlanProgressQuery,
 } from './catalog.schemas.ts';
 import type { CatalogService, ClusteringReport as Report } from './catalog.service.ts';
 
@@ -147,6 +150,57 @@ export function catalogRoutes(app: HttpApp, catalog: CatalogService): void {
           actorOf(request.principal),
         ),
       );
+    },
+  );
+
+  app.get(
+    '/api/v1/catalog/plan/progress',
+    {
+      config: { access: [...readers.access] },
+      schema: {
+        tags: [TAG],
+        summary: 'Progress of the rationalisation plan nationally, per agency or per function',
+        security: AUTHENTICATED_SECURITY,
+        querystring: PlanProgressQuery,
+        response: { 200: Type.Array(PlanProgress), ...errorResponses(400, 401, 403) },
+      },
+    },
+    (request) => catalog.planProgress(request.query.by ?? 'national'),
+  );
+
+  app.put(
+    '/api/v1/catalog/plan/:id',
+    {
+      config: { access: ['platform_admin', 'agency_operator'] },
+      schema: {
+        tags: [TAG],
+        summary: "Set an application's rationalisation decision, target, deadline or completion",
+        description:
+          'Operators plan their own agency’s applications; platform admins any. Completing a migration or ' +
+          'an elimination (completedOn) retires the application.',
+        security: AUTHENTICATED_SECURITY,
+        params: StrictObject({ id: Type.Integer({ minimum: 1 }) }),
+        body: PlanEntryBody,
+        response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const principal = request.principal;
+      if (!principal) throw new AppError('UNAUTHENTICATED', 'This needs a login.');
+      const body = request.body;
+      await catalog.setPlan(
+        {
+          applicationId: request.params.id,
+          decision: body.decision,
+          targetSharedApplication: body.targetSharedApplication ?? null,
+          deadline: body.deadline ?? null,
+          completedOn: body.completedOn ?? null,
+          note: body.note ?? null,
+        },
+        actorOf(principal),
+        principal.role === 'platform_admin' ? null : principal.agencyCode,
+      );
+      return reply.status(204).send(null);
     },
   );
 }

@@ -141,3 +141,65 @@ export const DecisionBody = StrictObject(
   },
   { title: 'ClusterDecision' },
 );
+
+export const TimeDecision = Type.Union(
+  [
+    Type.Literal('tolerate'),
+    Type.Literal('invest'),
+    Type.Literal('migrate'),
+    Type.Literal('eliminate'),
+  ],
+  { description: "Gartner's TIME: tolerate, invest, migrate (to a shared application), eliminate" },
+);
+
+const CalendarDate = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
+
+export const PlanEntryBody = StrictObject(
+  {
+    decision: TimeDecision,
+    targetSharedApplication: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 100 }))),
+    deadline: Type.Optional(Nullable(CalendarDate)),
+    completedOn: Type.Optional(
+      Nullable({ ...CalendarDate, description: 'The day the migration or elimination was done' }),
+    ),
+    note: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))),
+  },
+  { title: 'PlanEntry' },
+);
+
+export const PlanProgress = Type.Object(
+  {
+    key: Type.String(),
+    name: Type.String(),
+    applications: Type.Integer(),
+    remaining: Type.Integer(),
+    migrated: Type.Integer(),
+    retired: Type.Integer(),
+    planned: Type.Object({
+      tolerate: Type.Integer(),
+      invest: Type.Integer(),
+      migrate: Type.Integer(),
+      eliminate: Type.Integer(),
+    }),
+    unplanned: Type.Integer(),
+    overdue: Type.Integer(),
+    targetApplications: Type.Integer({
+      description:
+        'Applications left when the plan is done: those kept plus the shared applications targeted',
+    }),
+    annualCost: Type.Number(),
+    costSaved: Type.Number({
+      description: 'Rupiah per year saved by what is already migrated or retired',
+    }),
+    costSavedWhenDone: Type.Number(),
+  },
+  { title: 'PlanProgress' },
+);
+
+export const PlanProgressQuery = StrictObject({
+  by: Type.Optional(
+    Type.Union([Type.Literal('national'), Type.Literal('agency'), Type.Literal('function')], {
+      default: 'national',
+    }),
+  ),
+});

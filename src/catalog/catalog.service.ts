@@ -4,7 +4,20 @@ import type pg from 'pg';
 import type { AgenciesService } from '../agencies/agencies.service.ts';
 import { toCsvLine } from '../platform/csv.ts';
 import { AppError } from '../platform/http/errors.ts';
+import { todayInIndonesia } from '../platform/dates.ts';
+import { isXlsxFile, writeXlsx } from '../platform/xlsx.ts';
 import { AgencyResolver } from './agency-resolver.ts';
+import {
+  draftPlan,
+  PLAN_EXPORT_COLUMNS,
+  planExportRows,
+  planExportValues,
+  planProgress,
+  upsertPlanEntry,
+  type PlanEntry,
+  type PlanProgress,
+  type ProgressScope,
+} from './catalog.plan.ts';
 import {
   countUnclustered,
   getApplication,
@@ -14,6 +27,7 @@ import {
   type ApplicationListQuery,
   insertDecisions,
   listClusterSummaries,
+  listSharedApplicationCodes,
   listFunctions,
   loadClusterApplications,
   loadDecisions,
@@ -71,6 +85,17 @@ export interface CatalogService {
   ): Promise<{ items: ApplicationListItem[]; total: number }>;
   /** One application with its cluster, the evidence and the decisions taken on it. */
   getApplication(id: number): Promise<ApplicationDetail>;
+  /**
+   * Sets an application's rationalisation plan entry. `agencyScope`: the agency an operator acts
+   * for (only its own applications), or null for platform admins.
+   */
+  setPlan(entry: PlanEntry, actor: string, agencyScope: string | null): Promise<void>;
+  /** Drafts plan entries from the clusters for applications without one; returns how many. */
+  draftPlan(deadline: string, actor: string): Promise<number>;
+  /** Progress of the plan nationally, per agency or per function. */
+  planProgress(scope: ProgressScope): Promise<PlanProgress[]>;
+  /** Writes the plan as CSV, or XLSX when the file name ends in .xlsx; returns the row count. */
+  exportPlan(file: string): Promise<number>;
 }
 
 export function catalogService(pool: pg.Pool, agencies: AgenciesService): CatalogService {
@@ -127,6 +152,65 @@ export function catalogService(pool: pg.Pool, agencies: AgenciesService): Catalo
     cluster,
     listClusters: () => listClusterSummaries(pool),
     listApplications: (query) => listApplications(pool, query),
+
+    async setPlan(entry, actor, agencyScope) {
+      const app = await getApplication(pool, entry.applicationId);
+      if (app === undefined)
+        throw new AppError(
+          'NOT_FOUND',
+          `there is no application ${entry.applicationId} in the catalog.`,
+        );
+      if (agencyScope !== null && app.agencyCode !== agencyScope)
+        throw new AppError(
+          'FORBIDDEN',
+          `application ${entry.applicationId} belongs to ${app.agencyName}; operators plan only their own agency's applications.`,
+        );
+      if (entry.decision === 'migrate' && entry.targetSharedApplication === null)
+        throw new AppError(
+          'VALIDATION_FAILED',
+          'a migrate decision needs the shared application to migrate to (targetSharedApplication).',
+        );
+      if (entry.targetSharedApplication !== null) {
+        const shared = await listSharedApplicationCodes(pool);
+        if (!shared.includes(entry.targetSharedApplication))
+          throw new AppError(
+            'VALIDATION_FAILED',
+            `"${entry.targetSharedApplication}" is not a shared application; use one of ${shared.join(', ')}.`,
+          );
+      }
+      if (
+        entry.completedOn !== null &&
+        entry.decision !== 'migrate' &&
+        entry.decision !== 'eliminate'
+      )
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `only a migration or an elimination is completed; a ${entry.decision} decision has no completedOn.`,
+        );
+      await upsertPlanEntry(pool, entry, actor);
+    },
+
+    draftPlan: (deadline, actor) => draftPlan(pool, deadline, actor),
+    planProgress: (scope) => planProgress(pool, scope, todayInIndonesia()),
+
+    async exportPlan(file) {
+      const rows = await planExportRows(pool);
+      if (isXlsxFile(file)) {
+        await writeXlsx(
+          file,
+          'Rencana rasionalisasi',
+          PLAN_EXPORT_COLUMNS,
+          rows.map(planExportValues),
+        );
+      } else {
+        const out = fs.createWriteStream(file, { encoding: 'utf8' });
+        out.write(toCsvLine(PLAN_EXPORT_COLUMNS));
+        for (const row of rows) out.write(toCsvLine(planExportValues(row)));
+        out.end();
+        await finished(out);
+      }
+      return rows.length;
+    },
 
     async getApplication(id) {
       const found = await getApplication(pool, id);
