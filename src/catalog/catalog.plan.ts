@@ -37,6 +37,8 @@ export interface PlanProgress {
   retired: number;
   planned: Record<TimeDecision, number>;
   unplanned: number;
+  /** Planned to migrate or be eliminated, not done yet. */
+  pending: number;
   /** Past their deadline and not completed. */
   overdue: number;
   /** Applications left when the plan is done: those kept plus the shared applications targeted. */
@@ -144,6 +146,7 @@ export async function planProgress(
     migrate: number;
     eliminate: number;
     unplanned: number;
+    pending: number;
     overdue: number;
     kept: number;
     targets: number;
@@ -170,6 +173,8 @@ export async function planProgress(
        count(*) filter (where decision = 'migrate')::int as migrate,
        count(*) filter (where decision = 'eliminate')::int as eliminate,
        count(*) filter (where decision is null and status <> 'retired')::int as unplanned,
+       count(*) filter (where decision in ('migrate', 'eliminate') and not is_migrated and not is_retired)::int
+         as pending,
        count(*) filter (where deadline < $1::date and completed_on is null
                           and decision in ('migrate', 'eliminate'))::int as overdue,
        count(*) filter (where not is_migrated and not is_retired
@@ -196,6 +201,7 @@ export async function planProgress(
     retired: r.retired,
     planned: { tolerate: r.tolerate, invest: r.invest, migrate: r.migrate, eliminate: r.eliminate },
     unplanned: r.unplanned,
+    pending: r.pending,
     overdue: r.overdue,
     targetApplications: r.kept + r.targets,
     annualCost: r.annual_cost,

@@ -12,6 +12,7 @@ import {
   ClusterSummary,
   DecisionBody,
   GovernmentFunction,
+  PlanDraftBody,
   PlanEntryBody,
   PlanProgress,
   PlanProgressQuery,
@@ -201,6 +202,34 @@ export function catalogRoutes(app: HttpApp, catalog: CatalogService): void {
         principal.role === 'platform_admin' ? null : principal.agencyCode,
       );
       return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/catalog/plan/draft',
+    {
+      config: { access: ['platform_admin'] },
+      schema: {
+        tags: [TAG],
+        summary: 'Draft plan entries from the clusters for applications that have none',
+        description:
+          'Migrate to the cluster’s shared application where one exists (by the deadline, default 2027-12-31), otherwise tolerate.',
+        security: AUTHENTICATED_SECURITY,
+        body: PlanDraftBody,
+        response: {
+          200: Type.Object({ drafted: Type.Integer() }),
+          ...errorResponses(400, 401, 403),
+        },
+      },
+    },
+    async (request) => {
+      if (!request.principal) throw new AppError('UNAUTHENTICATED', 'This needs a login.');
+      return {
+        drafted: await catalog.draftPlan(
+          request.body.deadline ?? '2027-12-31',
+          actorOf(request.principal),
+        ),
+      };
     },
   );
 }

@@ -182,6 +182,7 @@ export const PlanProgress = Type.Object(
       eliminate: Type.Integer(),
     }),
     unplanned: Type.Integer(),
+    pending: Type.Integer({ description: 'Planned to migrate or be eliminated, not done yet' }),
     overdue: Type.Integer(),
     targetApplications: Type.Integer({
       description:
@@ -202,4 +203,8 @@ export const PlanProgressQuery = StrictObject({
       default: 'national',
     }),
   ),
+});
+
+export const PlanDraftBody = StrictObject({
+  deadline: Type.Optional({ ...CalendarDate, description: 'Deadline of the drafted migrations' }),
 });

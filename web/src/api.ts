@@ -79,14 +79,14 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-interface RequestOptions {
-  method?: 'GET' | 'POST';
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT';
   /** Sent as a JSON body (with content-type); omitted: no body and no content-type. */
   json?: unknown;
   signal?: AbortSignal;
 }
 
-async function request(path: string, options: RequestOptions = {}): Promise<unknown> {
+export async function request(path: string, options: RequestOptions = {}): Promise<unknown> {
   const headers: Record<string, string> = { accept: 'application/json' };
   const init: RequestInit = {
     method: options.method ?? 'GET',
@@ -116,7 +116,7 @@ async function request(path: string, options: RequestOptions = {}): Promise<unkn
   return body;
 }
 
-function query(params: Record<string, string | number | undefined>): string {
+export function query(params: Record<string, string | number | undefined>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value !== undefined) search.set(key, String(value));

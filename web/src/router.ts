@@ -8,12 +8,18 @@ export interface VaccinationFilters {
 
 /**
  * Hash routes: '#/' and '#/wilayah' (explorer), '#/wilayah/<code>' (a region), '#/masuk' (login),
- * '#/vaksinasi' and '#/vaksinasi/<code>' (vaccination dashboard), with '?asOf=…&vaksin=…'.
+ * '#/vaksinasi' and '#/vaksinasi/<code>' (vaccination dashboard), with '?asOf=…&vaksin=…';
+ * '#/katalog' (application inventory), '#/katalog/aplikasi/<id>', '#/katalog/klaster[/<id>]'
+ * (cluster review), '#/katalog/rencana' (rationalisation dashboard).
  */
 export type Route =
   | { page: 'regions'; code: string | null }
   | { page: 'vaccination'; code: string | null; filters: VaccinationFilters }
   | { page: 'login' }
+  | { page: 'catalog' }
+  | { page: 'application'; id: number }
+  | { page: 'clusters'; clusterId: string | null }
+  | { page: 'plan' }
   | { page: 'notFound' };
 
 function filtersOf(search: URLSearchParams): VaccinationFilters {
@@ -41,6 +47,22 @@ export function parseRoute(hash: string): Route {
     return { page: 'vaccination', code, filters: filtersOf(new URLSearchParams(search)) };
   }
   if (first === 'masuk' && second === undefined) return { page: 'login' };
+  if (first === 'katalog') {
+    if (second === undefined) return { page: 'catalog' };
+    if (second === 'aplikasi' && rest.length === 1 && /^[1-9]\d{0,15}$/.test(rest[0] ?? ''))
+      return { page: 'application', id: Number(rest[0]) };
+    if (second === 'klaster' && rest.length <= 1) {
+      try {
+        return {
+          page: 'clusters',
+          clusterId: rest[0] === undefined ? null : decodeURIComponent(rest[0]),
+        };
+      } catch {
+        return { page: 'notFound' };
+      }
+    }
+    if (second === 'rencana' && rest.length === 0) return { page: 'plan' };
+  }
   return { page: 'notFound' };
 }
 
@@ -57,6 +79,18 @@ export function vaccinationHash(code: string | null, filters: VaccinationFilters
 }
 
 export const LOGIN_HASH = '#/masuk';
+export const CATALOG_HASH = '#/katalog';
+export const PLAN_HASH = '#/katalog/rencana';
+
+export function applicationHash(id: number): string {
+  return `#/katalog/aplikasi/${id}`;
+}
+
+export function clusterHash(clusterId: string | null): string {
+  return clusterId === null
+    ? '#/katalog/klaster'
+    : `#/katalog/klaster/${encodeURIComponent(clusterId)}`;
+}
 
 /**
  * Changes the hash; no-op when already there. A new history entry, so the back button works,

@@ -8,6 +8,11 @@ import { LoginPage } from './LoginPage';
 import { NotFound } from './NotFound';
 import { RegionExplorer } from './RegionExplorer';
 import { VaccinationDashboard } from './VaccinationDashboard';
+import { ApplicationPage } from './catalog/ApplicationPage';
+import { CatalogNav, RequireLogin } from './catalog/CatalogNav';
+import { CatalogPage } from './catalog/CatalogPage';
+import { ClusterReview } from './catalog/ClusterReview';
+import { PlanDashboard } from './catalog/PlanDashboard';
 
 export function App() {
   const route = useHashRoute();
@@ -28,8 +33,8 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    // The explorer and the dashboard title the page after their region.
-    if (route.page === 'regions' || route.page === 'vaccination') return;
+    // The explorer, the dashboard and the catalog pages title themselves.
+    if (route.page !== 'login' && route.page !== 'notFound') return;
     const page = route.page === 'login' ? t('login.title') : t('notFound.title');
     document.title = `${page} — Padu`;
   }, [route.page, t]);
@@ -44,6 +49,12 @@ export function App() {
     setUser(null);
   }, []);
 
+  const isCatalog =
+    route.page === 'catalog' ||
+    route.page === 'application' ||
+    route.page === 'clusters' ||
+    route.page === 'plan';
+
   return (
     <div className="app">
       <Header route={route} user={user} onLogout={onLogout} />
@@ -53,6 +64,14 @@ export function App() {
           <VaccinationDashboard code={route.code} filters={route.filters} />
         )}
         {route.page === 'login' && <LoginPage user={user} onLogin={onLogin} />}
+        {isCatalog && <CatalogNav route={route} />}
+        {isCatalog && <RequireLogin user={user} />}
+        {isCatalog && user && route.page === 'catalog' && <CatalogPage />}
+        {isCatalog && user && route.page === 'application' && <ApplicationPage id={route.id} />}
+        {isCatalog && user && route.page === 'clusters' && (
+          <ClusterReview clusterId={route.clusterId} user={user} />
+        )}
+        {isCatalog && user && route.page === 'plan' && <PlanDashboard user={user} />}
         {route.page === 'notFound' && <NotFound />}
       </main>
       <Footer />

@@ -1,7 +1,7 @@
 import type { MouseEvent } from 'react';
 import type { User } from '../api';
 import { useI18n, type MessageKey } from '../i18n';
-import { LOGIN_HASH, regionHash, vaccinationHash, type Route } from '../router';
+import { CATALOG_HASH, LOGIN_HASH, regionHash, vaccinationHash, type Route } from '../router';
 import { UserMenu } from './UserMenu';
 
 interface HeaderProps {
@@ -15,6 +15,7 @@ interface HeaderProps {
 const PAGES: { page: Route['page']; href: string; label: MessageKey }[] = [
   { page: 'regions', href: regionHash(null), label: 'nav.regions' },
   { page: 'vaccination', href: vaccinationHash(null), label: 'nav.vaccination' },
+  { page: 'catalog', href: CATALOG_HASH, label: 'nav.catalog' },
 ];
 
 function skipToMain(event: MouseEvent<HTMLAnchorElement>): void {
@@ -25,6 +26,11 @@ function skipToMain(event: MouseEvent<HTMLAnchorElement>): void {
 
 export function Header({ route, user, onLogout }: HeaderProps) {
   const { t, lang, setLang } = useI18n();
+  // The catalog's pages all belong to its one navigation entry.
+  const currentPage =
+    route.page === 'application' || route.page === 'clusters' || route.page === 'plan'
+      ? 'catalog'
+      : route.page;
   return (
     <header className="site-header">
       <a className="skip-link" href="#main" onClick={skipToMain}>
@@ -39,7 +45,7 @@ export function Header({ route, user, onLogout }: HeaderProps) {
           <ul>
             {PAGES.map(({ page, href, label }) => (
               <li key={page}>
-                <a href={href} aria-current={route.page === page ? 'page' : undefined}>
+                <a href={href} aria-current={currentPage === page ? 'page' : undefined}>
                   {t(label)}
                 </a>
               </li>

@@ -1,0 +1,130 @@
+import { useEffect } from 'react';
+import { getApplication, listFunctions } from '../../catalogApi';
+import { useI18n, type MessageKey } from '../../i18n';
+import { CATALOG_HASH, applicationHash, clusterHash } from '../../router';
+import { useLoad } from '../../useLoad';
+import { ErrorAlert, Loading } from '../Status';
+import { formatPercent, formatRupiah, functionName, sharedApplicationName } from './CatalogNav';
+
+/** One application: what the inventory says, its cluster, the evidence, the decisions taken. */
+export function ApplicationPage({ id }: { id: number }) {
+  const { t, lang } = useI18n();
+  const app = useLoad(`application:${id}`, (signal) => getApplication(id, signal));
+  const functions = useLoad('functions', (signal) => listFunctions(signal));
+  const fns = functions.state.status === 'ready' ? functions.state.data : [];
+  const title = app.state.status === 'ready' ? app.state.data.name : t('catalog.application');
+
+  useEffect(() => {
+    document.title = `${title} — Padu`;
+  }, [title]);
+
+  if (app.state.status === 'loading') return <Loading />;
+  if (app.state.status === 'error')
+    return <ErrorAlert error={app.state.error} onRetry={app.reload} />;
+  const a = app.state.data;
+  const yesNo = (value: boolean | null) =>
+    value === null ? '—' : value ? t('catalog.yes') : t('catalog.no');
+  return (
+    <article aria-labelledby="application-title">
+      <p>
+        <a href={CATALOG_HASH}>← {t('catalog.inventory.title')}</a>
+      </p>
+      <h1 id="application-title">
+        {a.name} {a.acronym && <span className="muted">({a.acronym})</span>}
+      </h1>
+      <p className="lead">{a.description ?? t('catalog.noDescription')}</p>
+      <dl className="details">
+        <dt>{t('catalog.agency')}</dt>
+        <dd>{a.agencyName}</dd>
+        <dt>{t('catalog.unit')}</dt>
+        <dd>{a.unit ?? '—'}</dd>
+        <dt>{t('catalog.sourceId')}</dt>
+        <dd className="code">{a.sourceId}</dd>
+        <dt>{t('catalog.status')}</dt>
+        <dd>{t(`catalog.status.${a.status}` as MessageKey)}</dd>
+        <dt>{t('catalog.annualCost')}</dt>
+        <dd>{a.annualCost === null ? '—' : formatRupiah(a.annualCost, lang)}</dd>
+        <dt>{t('catalog.personalData')}</dt>
+        <dd>{yesNo(a.personalData)}</dd>
+        <dt>{t('catalog.hosting')}</dt>
+        <dd>{a.hosting ?? '—'}</dd>
+        <dt>{t('catalog.technology')}</dt>
+        <dd>{a.technology ?? '—'}</dd>
+      </dl>
+
+      <h2>{t('catalog.cluster')}</h2>
+      {a.clusterId === null ? (
+        <p className="muted">{t('catalog.notClustered')}</p>
+      ) : (
+        <>
+          <p data-testid="application-cluster">
+            <a href={clusterHash(a.clusterId)}>
+              {a.functionCode === null
+                ? t('catalog.similarityGroup')
+                : functionName(fns, a.functionCode, lang)}
+            </a>{' '}
+            {a.sharedApplication && (
+              <span>
+                → {t('catalog.sharedApplication')}:{' '}
+                <strong>{sharedApplicationName(fns, a.functionCode, a.sharedApplication)}</strong>
+              </span>
+            )}{' '}
+            <span className="muted">
+              ({t('catalog.confidence')} {formatPercent(a.confidence, lang)})
+            </span>
+          </p>
+          {a.evidence && (
+            <>
+              <h3>{t('catalog.evidence')}</h3>
+              <ul>
+                {a.evidence.terms.length > 0 && (
+                  <li>
+                    {t('catalog.evidence.terms')}:{' '}
+                    {a.evidence.terms.map((term) => (
+                      <span key={`${term.term}-${term.field}`} className="badge term">
+                        {term.term}{' '}
+                        <small>({t(`catalog.field.${term.field}` as MessageKey)})</small>
+                      </span>
+                    ))}
+                  </li>
+                )}
+                {a.evidence.neighbours.length > 0 && (
+                  <li>
+                    {t('catalog.evidence.neighbours')}:{' '}
+                    {a.evidence.neighbours.map((n) => (
+                      <a key={n.applicationId} href={applicationHash(n.applicationId)}>
+                        #{n.applicationId} ({formatPercent(n.similarity, lang)}){' '}
+                      </a>
+                    ))}
+                  </li>
+                )}
+                {a.evidence.runnerUp && (
+                  <li>
+                    {t('catalog.evidence.runnerUp')}:{' '}
+                    {functionName(fns, a.evidence.runnerUp.functionCode, lang)}
+                  </li>
+                )}
+              </ul>
+            </>
+          )}
+        </>
+      )}
+
+      <h2>{t('catalog.decisions')}</h2>
+      {a.decisions.length === 0 ? (
+        <p className="muted">{t('catalog.noDecisions')}</p>
+      ) : (
+        <ul data-testid="application-decisions">
+          {a.decisions.map((d, i) => (
+            <li key={i}>
+              {t(`catalog.decision.${d.kind}` as MessageKey)}
+              {d.functionCode && <> — {functionName(fns, d.functionCode, lang)}</>} · {d.decidedBy}{' '}
+              · {new Date(d.decidedAt).toLocaleString(lang)}
+              {d.note && <> · “{d.note}”</>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </article>
+  );
+}
