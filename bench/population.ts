@@ -12,45 +12,20 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createServices } from '../src/app.ts';
 import { prepareDatabase } from '../src/bootstrap.ts';
-import { connect, type DatabaseHandle } from '../src/platform/db/database.ts';
-import { openEmbeddedPostgres } from '../src/platform/db/embedded.ts';
 import { countDirectly } from '../src/population/population.repository.ts';
 import { randomGenerator, writeRegisterCsv } from '../src/population/synthetic.ts';
+import { openBenchDatabase } from './database.ts';
 
 const count = Number(process.argv[2] ?? 200_000);
 const seed = Number(process.argv[3] ?? 1);
 const vaccines = (process.argv[4] ?? 'COVID-19,MR').split(',');
 const TODAY = '2025-06-30';
 
-async function openBenchDatabase(): Promise<{ handle: DatabaseHandle; done: () => Promise<void> }> {
-  const external = process.env.PADU_DATABASE_URL;
-  const server =
-    external === undefined
-      ? await openEmbeddedPostgres(path.join(os.tmpdir(), 'padu-bench-population'), 'command')
-      : undefined;
-  const adminUrl = new URL(external ?? server?.url ?? '');
-  adminUrl.pathname = '/postgres';
-  const admin = connect(adminUrl.toString(), { max: 1 });
-  await admin.pool.query('drop database if exists padu_bench with (force)');
-  await admin.pool.query('create database padu_bench');
-  await admin.close();
-  const url = new URL(adminUrl);
-  url.pathname = '/padu_bench';
-  const handle = connect(url.toString());
-  return {
-    handle,
-    done: async () => {
-      await handle.close();
-      await server?.release();
-    },
-  };
-}
-
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
-const { handle, done } = await openBenchDatabase();
+const { handle, done } = await openBenchDatabase('padu-bench-population');
 const services = createServices(handle);
 await prepareDatabase(handle, services);
 const villages = await services.regions.codesAtLevel(4);

@@ -10,6 +10,7 @@ import { isCalendarDate } from './platform/dates.ts';
 import { openDatabase, type DatabaseHandle } from './platform/db/database.ts';
 import type { EmbeddedRole } from './platform/db/embedded.ts';
 import { AppError } from './platform/http/errors.ts';
+import { seedCatalog } from './catalog/catalog.seed.ts';
 import { seedPopulation } from './population/population.seed.ts';
 
 /** A progress bar on stderr for long work; silent when stderr is not a terminal. */
@@ -120,6 +121,24 @@ async function seedDemoPopulation(
   }
 }
 
+/** Fills an empty catalog with a synthetic demo inventory and clusters it, in the background. */
+async function seedDemoCatalog(
+  services: Services,
+  config: Config,
+  logger: Pick<ReturnType<typeof pino>, 'info' | 'warn' | 'error'>,
+): Promise<void> {
+  try {
+    if ((await services.catalog.listApplications({ limit: 1, offset: 0 })).total > 0) return;
+    const report = await seedCatalog(services, { applications: config.demoApplications, seed: 1 });
+    logger.warn(
+      `demo catalog seeded: ${report.import.inserted} applications in ${report.clustering.clusters} clusters ` +
+        '(synthetic; set PADU_DEMO=0 in production)',
+    );
+  } catch (error) {
+    logger.error({ err: error }, 'seeding the demo catalog failed');
+  }
+}
+
 async function start(): Promise<void> {
   const config = loadConfig();
   const logger = pino({ level: config.logLevel });
@@ -161,7 +180,13 @@ async function start(): Promise<void> {
   try {
     const address = await app.listen({ port: config.port, host: config.host });
     logger.info(`Padu ${VERSION} is ready at ${address} (API reference: ${address}/docs)`);
-    if (config.demo && config.demoPeople > 0) void seedDemoPopulation(services, config, logger);
+    if (config.demo) {
+      // The catalog first: it takes seconds, the population minutes.
+      void (async () => {
+        if (config.demoApplications > 0) await seedDemoCatalog(services, config, logger);
+        if (config.demoPeople > 0) await seedDemoPopulation(services, config, logger);
+      })();
+    }
   } catch (error) {
     await handle.close();
     const code = (error as NodeJS.ErrnoException).code;
@@ -425,9 +450,8 @@ function wholeNumber(name: string, max: number) {
   };
 }
 
-program
-  .command('seed')
-  .description('Demonstration data')
+const seed = program.command('seed').description('Demonstration data');
+seed
   .command('population')
   .description(
     'Generate a deterministic synthetic register (people and immunisations) and import it like agency data',
@@ -468,6 +492,34 @@ program
         line('people', report.people) +
           line('immunizations', report.immunizations) +
           `seeded in ${report.seconds.toFixed(1)} s\n`,
+      );
+    }),
+  );
+seed
+  .command('catalog')
+  .description(
+    'Generate a deterministic synthetic application inventory across the seeded agencies, import it like agency data and cluster it',
+  )
+  .option('--apps <n>', 'how many applications', wholeNumber('--apps', 1_000_000), 27_400)
+  .option(
+    '--seed <s>',
+    'random seed: the same seed gives the same inventory',
+    wholeNumber('--seed', 2 ** 32 - 1),
+    1,
+  )
+  .action((options: { apps: number; seed: number }) =>
+    withDatabase(async ({ services }) => {
+      const report = await seedCatalog(services, {
+        applications: options.apps,
+        seed: options.seed,
+      });
+      const i = report.import;
+      const c = report.clustering;
+      process.stdout.write(
+        `imported ${i.rows} rows in ${report.importSeconds.toFixed(1)} s: ${i.inserted} inserted, ${i.updated} updated, ` +
+          `${i.unchanged} unchanged, ${i.rejected} rejected\n` +
+          `clustered ${c.applications} applications in ${c.seconds.toFixed(1)} s: ${c.clusters} clusters, ` +
+          `${c.byFunction} by function, ${c.bySimilarity} by similarity, ${c.decided} decided\n`,
       );
     }),
   );

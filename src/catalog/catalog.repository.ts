@@ -176,13 +176,15 @@ export interface RunSummary {
 }
 
 /**
- * Stores a clustering run: the run row and, in the same transaction, every application's new
- * assignment. Only rows that changed are written, so that a re-run after one decision is cheap.
+ * Stores a clustering run: the run row and, in the same transaction, the applications' new
+ * assignments. Only rows that differ are updated, so that a re-run after one decision is cheap.
  */
 export async function saveClusteringRun(
   pool: pg.Pool,
   run: RunSummary,
   assignments: readonly Assignment[],
+  /** false: `assignments` holds only the rows that changed since the previous run. */
+  complete = true,
 ): Promise<number> {
   const client = await pool.connect();
   try {
@@ -228,10 +230,11 @@ export async function saveClusteringRun(
         JSON.stringify(a.evidence),
       ]),
     );
-    await client.query(
-      `delete from application_clusters c
-       where not exists (select 1 from clusters_stage s where s.application_id = c.application_id)`,
-    );
+    if (complete)
+      await client.query(
+        `delete from application_clusters c
+         where not exists (select 1 from clusters_stage s where s.application_id = c.application_id)`,
+      );
     await client.query(
       `insert into application_clusters as c
          (application_id, cluster_id, function_code, shared_application_code, confidence, decided, evidence, run_id)
@@ -582,4 +585,21 @@ export async function listSharedApplicationCodes(pool: pg.Pool): Promise<string[
     'select code from shared_applications order by code',
   );
   return rows.map((r) => r.code);
+}
+
+/**
+ * A fingerprint of what the clustering reads besides the decisions (the inventory, the taxonomy,
+ * the agencies' names), and the latest run: a cached preparation is valid while both are unchanged.
+ */
+export async function clusteringInputState(
+  pool: pg.Pool,
+): Promise<{ inputKey: string; latestRunId: number }> {
+  const { rows } = await pool.query<{ key: string; run: number | null }>(`
+    select concat_ws('|',
+      (select concat(count(*), ':', max(id), ':', max(updated_at)) from applications),
+      (select concat(count(*), ':', max(updated_at)) from government_functions),
+      (select md5(coalesce(string_agg(code || '=' || name, ',' order by code), '')) from agencies)
+    ) as key,
+    (select max(id) from clustering_runs)::int as run`);
+  return { inputKey: rows[0]?.key ?? '', latestRunId: rows[0]?.run ?? 0 };
 }

@@ -19,6 +19,7 @@ import {
   type ProgressScope,
 } from './catalog.plan.ts';
 import {
+  clusteringInputState,
   countUnclustered,
   getApplication,
   listApplications,
@@ -38,7 +39,14 @@ import {
   type GovernmentFunctionRow,
   type RunSummary,
 } from './catalog.repository.ts';
-import { clusterApplications, type DecisionKind } from './clustering.ts';
+import {
+  assignClusters,
+  sameAssignment,
+  type Assignment,
+  prepareInventory,
+  type DecisionKind,
+  type PreparedInventory,
+} from './clustering.ts';
 import { GOVERNMENT_FUNCTIONS, SHARED_APPLICATIONS } from './taxonomy.data.ts';
 import {
   importCatalogCsv,
@@ -99,25 +107,46 @@ export interface CatalogService {
 }
 
 export function catalogService(pool: pg.Pool, agencies: AgenciesService): CatalogService {
+  // The last run's preparation and result, so that a re-run after a decision (same inventory)
+  // only assigns again and writes what changed. Valid while the inputs and the latest run are the
+  // ones it was made from (another process may have clustered in between).
+  let cache: {
+    inputKey: string;
+    inventory: PreparedInventory;
+    runId: number;
+    written: Map<number, Assignment>;
+  } | null = null;
+
   async function cluster(triggeredBy: string): Promise<ClusteringReport> {
     const started = performance.now();
-    const [applications, functions, decisions] = await Promise.all([
-      loadClusterApplications(pool),
-      listFunctions(pool),
-      loadDecisions(pool),
-    ]);
-    const computeStarted = performance.now();
-    const result = clusterApplications(
-      applications,
-      functions.map((f) => ({
-        code: f.code,
-        name: f.name,
-        sharedApplication: f.sharedApplication?.code ?? null,
-        keywords: f.keywords,
-      })),
-      decisions,
-    );
-    const computeSeconds = (performance.now() - computeStarted) / 1000;
+    const state = await clusteringInputState(pool);
+    const reuse = cache !== null && cache.inputKey === state.inputKey ? cache : null;
+    let inventory: PreparedInventory;
+    let computeSeconds = 0;
+    if (reuse !== null) {
+      inventory = reuse.inventory;
+    } else {
+      const [applications, functions] = await Promise.all([
+        loadClusterApplications(pool),
+        listFunctions(pool),
+      ]);
+      const prepareStarted = performance.now();
+      inventory = prepareInventory(
+        applications,
+        functions.map((f) => ({
+          code: f.code,
+          name: f.name,
+          sharedApplication: f.sharedApplication?.code ?? null,
+          keywords: f.keywords,
+        })),
+      );
+      computeSeconds += (performance.now() - prepareStarted) / 1000;
+    }
+    const decisions = await loadDecisions(pool);
+    const assignStarted = performance.now();
+    const result = assignClusters(inventory, decisions);
+    const written = new Map(result.assignments.map((a) => [a.applicationId, a]));
+    computeSeconds += (performance.now() - assignStarted) / 1000;
     const summary: RunSummary = {
       seconds: 0,
       applications: result.assignments.length,
@@ -128,7 +157,16 @@ export function catalogService(pool: pg.Pool, agencies: AgenciesService): Catalo
       triggeredBy,
     };
     summary.seconds = (performance.now() - started) / 1000;
-    const runId = await saveClusteringRun(pool, summary, result.assignments);
+    // With the previous result known to be what the table holds, only changed rows are sent.
+    const incremental = reuse !== null && reuse.runId === state.latestRunId;
+    const rows = incremental
+      ? result.assignments.filter((a) => {
+          const before = reuse.written.get(a.applicationId);
+          return before === undefined || !sameAssignment(before, a);
+        })
+      : result.assignments;
+    const runId = await saveClusteringRun(pool, summary, rows, !incremental);
+    cache = { inputKey: state.inputKey, inventory, runId, written };
     return { ...summary, seconds: (performance.now() - started) / 1000, runId, computeSeconds };
   }
 

@@ -101,6 +101,8 @@ const PROFILE_WEIGHT = 0.9;
 /** Weight of the similarity to the nearest decided application of a function. */
 const NEIGHBOUR_WEIGHT = 1.2;
 const NEIGHBOUR_MIN_SIMILARITY = 0.35;
+/** Decided applications at least this similar are shown as evidence. */
+const NEIGHBOUR_EVIDENCE_SIMILARITY = 0.25;
 /** A one-word keyword found only through its root counts this much. */
 const ROOT_MATCH_FACTOR = 0.5;
 /** Below this score an application is grouped by similarity instead of by function. */
@@ -122,22 +124,56 @@ interface Prepared {
   vector: Vector;
 }
 
+/**
+ * What the clustering computes from the inventory and the taxonomy alone: tokens, keyword
+ * evidence and vectors. Officials' decisions do not change it, so a re-run after a decision reuses
+ * it (see catalog.service.ts) and only assigns again.
+ */
+export interface PreparedInventory {
+  readonly applications: readonly ClusterApplication[];
+  readonly functions: readonly ClusterFunction[];
+  readonly prepared: readonly Prepared[];
+  readonly keywordScores: readonly KeywordScores[];
+  readonly df: readonly number[];
+}
+
+interface KeywordScores {
+  scores: Map<number, number>;
+  terms: Map<number, Evidence['terms']>;
+}
+
 export function clusterApplications(
   applications: readonly ClusterApplication[],
   functions: readonly ClusterFunction[],
   decisions: readonly ClusterDecision[],
 ): ClusteringResult {
-  const functionIndex = new Map(functions.map((f, i) => [f.code, i]));
-  const decisionOf = new Map<number, ClusterDecision>();
-  for (const d of decisions) decisionOf.set(d.applicationId, d);
+  return assignClusters(prepareInventory(applications, functions), decisions);
+}
 
+export function prepareInventory(
+  applications: readonly ClusterApplication[],
+  functions: readonly ClusterFunction[],
+): PreparedInventory {
+  // Inventories repeat names, descriptions and units: each distinct text is tokenised once.
+  const tokenCache = new Map<string, string[]>();
+  const tokens = (text: string | null, drop: ReadonlySet<string>): string[] => {
+    if (text === null || text === '') return [];
+    let list = tokenCache.get(text);
+    if (list === undefined) {
+      list = textTokens(text);
+      tokenCache.set(text, list);
+    }
+    return drop.size === 0 ? list : list.filter((w) => !drop.has(w));
+  };
   // 1. Text -> tokens per field, then roots.
+  const placeCache = new Map<string, Set<string>>();
   const tokenised = applications.map((app) => {
-    const drop = placeWords(app.agencyName);
+    let drop = placeCache.get(app.agencyName);
+    if (drop === undefined) placeCache.set(app.agencyName, (drop = placeWords(app.agencyName)));
     return {
-      name: textTokens(`${app.name} ${app.acronym ?? ''}`, drop),
-      description: textTokens(app.description, drop),
-      unit: textTokens(app.unit, drop),
+      name: tokens(`${app.name} ${app.acronym ?? ''}`, drop),
+      description: tokens(app.description, drop),
+      unit: tokens(app.unit, drop),
     };
   });
   // A keyword of one generic word ("informasi") would match everywhere: it is left out.
@@ -252,6 +288,20 @@ export function clusterApplications(
     scoreKeywords(t, rootedFields[i] ?? t, phrasesByFirst, rootPhrases),
   );
 
+  return { applications, functions, prepared, keywordScores, df };
+}
+
+/** Assigns every application a cluster from the prepared inventory and the decisions in force. */
+export function assignClusters(
+  inventory: PreparedInventory,
+  decisions: readonly ClusterDecision[],
+): ClusteringResult {
+  const { applications, functions, prepared, keywordScores, df } = inventory;
+  const n = applications.length;
+  const functionIndex = new Map(functions.map((f, i) => [f.code, i]));
+  const decisionOf = new Map<number, ClusterDecision>();
+  for (const d of decisions) decisionOf.set(d.applicationId, d);
+
   // 4. Function profiles from decisions and decisive keyword evidence.
   const profiles = functions.map(() => new Map<number, number>());
   applications.forEach((app, i) => {
@@ -277,8 +327,15 @@ export function clusterApplications(
       for (let k = 0; k < v.ids.length; k++)
         addTo(profile, v.ids[k] ?? 0, weight * (v.weights[k] ?? 0));
   });
-  // Inverted index feature -> (function, weight) of the normalised profiles.
-  const profileIndex = invert(profiles.map((p) => normalise(p)));
+  // The normalised profiles as a dense feature x function matrix: a dot product with every
+  // profile is then a few multiply-adds per feature of the application.
+  const F = functions.length;
+  const dense = new Float64Array(df.length * F);
+  profiles.forEach((profile, fn) => {
+    for (const [id, w] of normalise(profile)) dense[id * F + fn] = w;
+  });
+  const sims = new Float64Array(F);
+  const total = new Float64Array(F);
 
   // Decided applications, indexed for nearest-neighbour evidence.
   const decidedIndexes: number[] = [];
@@ -296,11 +353,17 @@ export function clusterApplications(
     const p = prepared[i];
     const kw = keywordScores[i];
     if (app === undefined || p === undefined || kw === undefined) continue;
-    const profileSims = dotAll(p.vector, profileIndex);
+    sims.fill(0);
+    for (let a = 0; a < p.vector.ids.length; a++) {
+      const base = (p.vector.ids[a] ?? 0) * F;
+      const w = p.vector.weights[a] ?? 0;
+      for (let fn = 0; fn < F; fn++) sims[fn] = (sims[fn] ?? 0) + w * (dense[base + fn] ?? 0);
+    }
     const neighbourSims = dotAll(p.vector, decidedIndex);
     const neighbours = [...neighbourSims.entries()]
       .map(([j, similarity]) => ({ j, similarity }))
-      .filter((x) => decidedIndexes[x.j] !== i)
+      // Only neighbours close enough to be evidence (a closer one also leans the application).
+      .filter((x) => decidedIndexes[x.j] !== i && x.similarity >= NEIGHBOUR_EVIDENCE_SIMILARITY)
       .sort((a, b) => b.similarity - a.similarity || a.j - b.j)
       .slice(0, 3)
       .map(({ j, similarity }) => {
@@ -332,7 +395,7 @@ export function clusterApplications(
         evidence: {
           terms: fn === undefined ? [] : (kw.terms.get(fn) ?? []),
           neighbours,
-          profileSimilarity: fn === undefined ? 0 : round(profileSims.get(fn) ?? 0),
+          profileSimilarity: fn === undefined ? 0 : round(sims[fn] ?? 0),
           runnerUp: null,
           decision: decision.kind,
         },
@@ -340,19 +403,27 @@ export function clusterApplications(
       continue;
     }
 
-    const total = new Map<number, number>();
-    for (const [fn, score] of kw.scores) total.set(fn, score / (score + KEYWORD_HALF));
-    for (const [fn, sim] of profileSims) total.set(fn, (total.get(fn) ?? 0) + PROFILE_WEIGHT * sim);
+    for (let fn = 0; fn < F; fn++) total[fn] = PROFILE_WEIGHT * (sims[fn] ?? 0);
+    for (const [fn, score] of kw.scores)
+      total[fn] = (total[fn] ?? 0) + score / (score + KEYWORD_HALF);
     for (const nb of neighbours) {
       if (nb.similarity < NEIGHBOUR_MIN_SIMILARITY || nb.functionCode === null) continue;
       const fn = functionIndex.get(nb.functionCode);
       if (fn !== undefined)
-        total.set(
-          fn,
-          (total.get(fn) ?? 0) + NEIGHBOUR_WEIGHT * (nb.similarity - NEIGHBOUR_MIN_SIMILARITY),
-        );
+        total[fn] =
+          (total[fn] ?? 0) + NEIGHBOUR_WEIGHT * (nb.similarity - NEIGHBOUR_MIN_SIMILARITY);
     }
-    const [best, second] = topTwo(total);
+    // The best two functions (ties: the earlier function).
+    let best: { fn: number; score: number } | null = null;
+    let second: { fn: number; score: number } | null = null;
+    for (let fn = 0; fn < F; fn++) {
+      const score = total[fn] ?? 0;
+      if (score <= 0) continue;
+      if (best === null || score > best.score) {
+        second = best;
+        best = { fn, score };
+      } else if (second === null || score > second.score) second = { fn, score };
+    }
     if (best === null || best.score < MIN_SCORE) {
       leftovers.push(i);
       continue;
@@ -370,7 +441,7 @@ export function clusterApplications(
       evidence: {
         terms: kw.terms.get(best.fn) ?? [],
         neighbours,
-        profileSimilarity: round(profileSims.get(best.fn) ?? 0),
+        profileSimilarity: round(sims[best.fn] ?? 0),
         runnerUp:
           second === null
             ? null
@@ -432,7 +503,7 @@ function scoreKeywords(
   rootedFields: Record<EvidenceField, string[]>,
   phrasesByFirst: ReadonlyMap<string, readonly KeywordPhrase[]>,
   rootPhrases: ReadonlyMap<string, readonly KeywordPhrase[]>,
-): { scores: Map<number, number>; terms: Map<number, Evidence['terms']> } {
+): KeywordScores {
   // (function, term) -> the best field it was found in
   const found = new Map<
     string,
@@ -654,6 +725,40 @@ function addAll(set: Set<string>, words: readonly string[]): void {
   for (const w of words) set.add(w);
 }
 
+/**
+ * Two decimals: what officials read (a percentage), and coarse enough that one decision does not
+ * nudge the figures of thousands of unrelated applications (each of which would be rewritten).
+ */
 function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
+  return Math.round(x * 100) / 100;
+}
+
+/** Whether two assignments say the same (for writing only what a re-run changed). */
+export function sameAssignment(a: Assignment, b: Assignment): boolean {
+  if (
+    a.applicationId !== b.applicationId ||
+    a.clusterId !== b.clusterId ||
+    a.functionCode !== b.functionCode ||
+    a.sharedApplication !== b.sharedApplication ||
+    a.confidence !== b.confidence ||
+    a.decided !== b.decided
+  )
+    return false;
+  const x = a.evidence;
+  const y = b.evidence;
+  return (
+    x.profileSimilarity === y.profileSimilarity &&
+    x.decision === y.decision &&
+    x.runnerUp?.functionCode === y.runnerUp?.functionCode &&
+    x.runnerUp?.score === y.runnerUp?.score &&
+    x.terms.length === y.terms.length &&
+    x.terms.every((t, k) => t.term === y.terms[k]?.term && t.field === y.terms[k]?.field) &&
+    x.neighbours.length === y.neighbours.length &&
+    x.neighbours.every(
+      (n, k) =>
+        n.applicationId === y.neighbours[k]?.applicationId &&
+        n.similarity === y.neighbours[k]?.similarity &&
+        n.functionCode === y.neighbours[k]?.functionCode,
+    )
+  );
 }

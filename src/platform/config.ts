@@ -12,6 +12,8 @@ export interface Config {
   readonly demo: boolean;
   /** How many synthetic people the demo seeds into an empty register (0: none). */
   readonly demoPeople: number;
+  /** How many synthetic applications the demo seeds into an empty catalog (0: none). */
+  readonly demoApplications: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
@@ -79,13 +81,20 @@ function readDemo(env: Env): boolean {
   );
 }
 
-function readDemoPeople(env: Env): number {
-  const raw = env.PADU_DEMO_PEOPLE;
-  if (raw === undefined || raw === '') return 200_000;
-  if (!/^\d+$/.test(raw) || Number(raw) > 100_000_000) {
+/** A whole number of demo records from 0 (none) to `max`, or the default when unset. */
+function readDemoCount(
+  env: Env,
+  name: 'PADU_DEMO_PEOPLE' | 'PADU_DEMO_APPS',
+  fallback: number,
+  max: number,
+  noun: string,
+): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) > max) {
     throw new ConfigError(
-      'PADU_DEMO_PEOPLE',
-      `"${raw}" is not a number of people; use a whole number from 0 (none) to 100000000.`,
+      name,
+      `"${raw}" is not a number of ${noun}; use a whole number from 0 (none) to ${max}.`,
     );
   }
   return Number(raw);
@@ -122,7 +131,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     port: readPort(env),
     host: readHost(env),
     demo: readDemo(env),
-    demoPeople: readDemoPeople(env),
+    demoPeople: readDemoCount(env, 'PADU_DEMO_PEOPLE', 200_000, 100_000_000, 'people'),
+    demoApplications: readDemoCount(env, 'PADU_DEMO_APPS', 3_000, 1_000_000, 'applications'),
     logLevel: readLogLevel(env),
   };
 }

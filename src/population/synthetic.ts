@@ -7,18 +7,9 @@ import {
   CENSUS_2020_TOTAL,
 } from './census.data.ts';
 import { formatNik, type Sex } from './nik.ts';
+import { randomGenerator } from '../platform/random.ts';
 
-/** A small, fast, seedable PRNG (mulberry32): the same seed gives the same register everywhere. */
-export function randomGenerator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { randomGenerator } from '../platform/random.ts';
 
 export interface SyntheticPerson {
   nik: string;
