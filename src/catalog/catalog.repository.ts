@@ -603,3 +603,62 @@ export async function clusteringInputState(
     (select max(id) from clustering_runs)::int as run`);
   return { inputKey: rows[0]?.key ?? '', latestRunId: rows[0]?.run ?? 0 };
 }
+
+export interface ApplicationPatch {
+  name?: string;
+  acronym?: string | null;
+  description?: string | null;
+  unit?: string | null;
+  status?: 'active' | 'development' | 'retired';
+  users?: string | null;
+  hosting?: string | null;
+  technology?: string | null;
+  personalData?: boolean | null;
+  annualCost?: number | null;
+}
+
+const PATCH_COLUMNS: Record<keyof ApplicationPatch, string> = {
+  name: 'name',
+  acronym: 'acronym',
+  description: 'description',
+  unit: 'unit',
+  status: 'status',
+  users: 'users',
+  hosting: 'hosting',
+  technology: 'technology',
+  personalData: 'personal_data',
+  annualCost: 'annual_cost',
+};
+
+/** Changes an application's own fields, with the audit entry, in one transaction. */
+export async function updateApplication(
+  pool: pg.Pool,
+  id: number,
+  patch: ApplicationPatch,
+  actor: string,
+): Promise<void> {
+  const entries = (Object.keys(PATCH_COLUMNS) as (keyof ApplicationPatch)[]).filter(
+    (key) => patch[key] !== undefined,
+  );
+  if (entries.length === 0) return;
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    await client.query(
+      `update applications set ${entries.map((key, i) => `${PATCH_COLUMNS[key]} = $${i + 2}`).join(', ')},
+         updated_at = now()
+       where id = $1`,
+      [id, ...entries.map((key) => patch[key])],
+    );
+    await client.query(
+      'insert into audit_log (actor, action, subject, details) values ($1, $2, $3, $4)',
+      [actor, 'catalog.application.update', `application:${id}`, JSON.stringify(patch)],
+    );
+    await client.query('commit');
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

@@ -109,4 +109,38 @@ describe('catalog API', () => {
     );
     expect((await call('/api/v1/catalog/applications/987654', operator)).status).toBe(404);
   });
+
+  it('lets an operator change only their own agency’s applications', async () => {
+    const page = (await (
+      await call('/api/v1/catalog/applications?search=SIMPEG', operator)
+    ).json()) as {
+      items: { id: number; agencyCode: string }[];
+    };
+    const simpeg = page.items[0];
+    expect(simpeg?.agencyCode).toBe('34.04');
+    const patch = (body: unknown, id = simpeg?.id ?? 0, token = operator) =>
+      call(`/api/v1/catalog/applications/${id}`, token, {
+        method: 'PATCH',
+        body: JSON.stringify(body),
+      });
+    const changed = await patch({ status: 'development', annualCost: 75_000_000, hosting: 'PDN' });
+    expect(changed.status).toBe(200);
+    expect(await changed.json()).toMatchObject({
+      status: 'development',
+      annualCost: 75_000_000,
+      hosting: 'PDN',
+    });
+    expect((await patch({})).status).toBe(400);
+    expect((await patch({ annualCost: '75 juta' })).status).toBe(400);
+    expect((await patch({ colour: 'blue' })).status).toBe(400);
+    const bandung = (await (
+      await call('/api/v1/catalog/applications?search=Kepegawaian', operator)
+    ).json()) as {
+      items: { id: number; agencyCode: string }[];
+    };
+    const other = bandung.items.find((a) => a.agencyCode !== '34.04');
+    const refused = await patch({ status: 'retired' }, other?.id);
+    expect(refused.status).toBe(403);
+    expect((await patch({ status: 'retired' }, other?.id, admin)).status).toBe(200);
+  });
 });

@@ -6,6 +6,7 @@ import { errorResponses } from '../platform/http/schemas.ts';
 import { StrictObject } from '../platform/http/validation.ts';
 import {
   ApplicationDetail,
+  ApplicationPatchBody,
   ApplicationListQuery,
   ApplicationPage,
   ClusteringReport,
@@ -230,6 +231,31 @@ export function catalogRoutes(app: HttpApp, catalog: CatalogService): void {
           actorOf(request.principal),
         ),
       };
+    },
+  );
+
+  app.patch(
+    '/api/v1/catalog/applications/:id',
+    {
+      config: { access: ['platform_admin', 'agency_operator'] },
+      schema: {
+        tags: [TAG],
+        summary: "Change an application's details (operators: their own agency's applications)",
+        security: AUTHENTICATED_SECURITY,
+        params: StrictObject({ id: Type.Integer({ minimum: 1 }) }),
+        body: ApplicationPatchBody,
+        response: { 200: ApplicationDetail, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    (request) => {
+      const principal = request.principal;
+      if (!principal) throw new AppError('UNAUTHENTICATED', 'This needs a login.');
+      return catalog.updateApplication(
+        request.params.id,
+        request.body,
+        actorOf(principal),
+        principal.role === 'platform_admin' ? null : principal.agencyCode,
+      );
     },
   );
 }

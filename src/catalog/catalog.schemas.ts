@@ -208,3 +208,30 @@ export const PlanProgressQuery = StrictObject({
 export const PlanDraftBody = StrictObject({
   deadline: Type.Optional({ ...CalendarDate, description: 'Deadline of the drafted migrations' }),
 });
+
+const OptionalText = (maxLength: number) =>
+  Type.Optional(Nullable(Type.String({ minLength: 1, maxLength })));
+
+export const ApplicationPatchBody = StrictObject(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+    acronym: OptionalText(50),
+    description: OptionalText(4000),
+    unit: OptionalText(300),
+    status: Type.Optional(ApplicationStatus),
+    users: OptionalText(300),
+    hosting: OptionalText(300),
+    technology: OptionalText(300),
+    personalData: Type.Optional(Nullable(Type.Boolean())),
+    annualCost: Type.Optional(
+      Nullable(
+        Type.Integer({
+          minimum: 0,
+          maximum: 1_000_000_000_000_000,
+          description: 'Rupiah per year',
+        }),
+      ),
+    ),
+  },
+  { title: 'ApplicationPatch', minProperties: 1 },
+);

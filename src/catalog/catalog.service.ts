@@ -26,6 +26,8 @@ import {
   type ApplicationDetail,
   type ApplicationListItem,
   type ApplicationListQuery,
+  type ApplicationPatch,
+  updateApplication,
   insertDecisions,
   listClusterSummaries,
   listSharedApplicationCodes,
@@ -98,6 +100,16 @@ export interface CatalogService {
    * for (only its own applications), or null for platform admins.
    */
   setPlan(entry: PlanEntry, actor: string, agencyScope: string | null): Promise<void>;
+  /**
+   * Changes an application's own fields (agencies manage their own applications: `agencyScope`
+   * is the operator's agency, null for platform admins); returns the application as it is now.
+   */
+  updateApplication(
+    id: number,
+    patch: ApplicationPatch,
+    actor: string,
+    agencyScope: string | null,
+  ): Promise<ApplicationDetail>;
   /** Drafts plan entries from the clusters for applications without one; returns how many. */
   draftPlan(deadline: string, actor: string): Promise<number>;
   /** Progress of the plan nationally, per agency or per function. */
@@ -170,6 +182,23 @@ export function catalogService(pool: pg.Pool, agencies: AgenciesService): Catalo
     return { ...summary, seconds: (performance.now() - started) / 1000, runId, computeSeconds };
   }
 
+  /** The application, if the caller may act on it: operators only on their own agency's. */
+  async function ownApplication(
+    id: number,
+    agencyScope: string | null,
+    verb: string,
+  ): Promise<ApplicationDetail> {
+    const app = await getApplication(pool, id);
+    if (app === undefined)
+      throw new AppError('NOT_FOUND', `there is no application ${id} in the catalog.`);
+    if (agencyScope !== null && app.agencyCode !== agencyScope)
+      throw new AppError(
+        'FORBIDDEN',
+        `application ${id} belongs to ${app.agencyName}; operators ${verb} only their own agency's applications.`,
+      );
+    return app;
+  }
+
   return {
     seedTaxonomy: () => seedTaxonomy(pool, SHARED_APPLICATIONS, GOVERNMENT_FUNCTIONS),
     listFunctions: () => listFunctions(pool),
@@ -191,18 +220,16 @@ export function catalogService(pool: pg.Pool, agencies: AgenciesService): Catalo
     listClusters: () => listClusterSummaries(pool),
     listApplications: (query) => listApplications(pool, query),
 
+    async updateApplication(id, patch, actor, agencyScope) {
+      await ownApplication(id, agencyScope, 'change');
+      if (patch.name !== undefined && patch.name.trim() === '')
+        throw new AppError('VALIDATION_FAILED', 'an application needs a name.');
+      await updateApplication(pool, id, patch, actor);
+      return (await getApplication(pool, id)) as ApplicationDetail;
+    },
+
     async setPlan(entry, actor, agencyScope) {
-      const app = await getApplication(pool, entry.applicationId);
-      if (app === undefined)
-        throw new AppError(
-          'NOT_FOUND',
-          `there is no application ${entry.applicationId} in the catalog.`,
-        );
-      if (agencyScope !== null && app.agencyCode !== agencyScope)
-        throw new AppError(
-          'FORBIDDEN',
-          `application ${entry.applicationId} belongs to ${app.agencyName}; operators plan only their own agency's applications.`,
-        );
+      await ownApplication(entry.applicationId, agencyScope, 'plan');
       if (entry.decision === 'migrate' && entry.targetSharedApplication === null)
         throw new AppError(
           'VALIDATION_FAILED',
