@@ -1,5 +1,5 @@
 /**
- * Catalog benchmark: a synthetic inventory (src/catalog/synthetic-inventory.ts) across the seeded
+ * Catalog benchmark: a synthetic inventory (src/catalog/catalog.synthetic.ts) across the seeded
  * agencies, imported through the same code as `padu catalog import`, clustered as by
  * `padu catalog cluster`, then re-clustered after single officials' decisions as the console does;
  * quality as pairwise precision and recall against the generator's labels and against the
@@ -15,7 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { createServices } from '../src/app.ts';
 import { prepareDatabase } from '../src/bootstrap.ts';
 import { pairwiseScores } from '../src/catalog/cluster-quality.ts';
-import { writeInventoryCsv } from '../src/catalog/synthetic-inventory.ts';
+import { writeInventoryCsv } from '../src/catalog/catalog.synthetic.ts';
 import { readCsvObjects } from '../src/platform/csv.ts';
 import { openBenchDatabase } from './database.ts';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { AgenciesService } from '../agencies/agencies.service.ts';
 import type { CatalogImportSummary } from './catalog.import.ts';
 import type { CatalogService, ClusteringReport } from './catalog.service.ts';
-import { writeInventoryCsv, type SyntheticAgency } from './synthetic-inventory.ts';
+import { writeInventoryCsv, type SyntheticAgency } from './catalog.synthetic.ts';
 
 export interface CatalogSeedReport {
   import: CatalogImportSummary;

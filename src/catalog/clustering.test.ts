@@ -6,6 +6,7 @@ import {
   type ClusterApplication,
   type ClusterDecision,
   type ClusterFunction,
+  isInitialsOf,
 } from './clustering.ts';
 import { GOVERNMENT_FUNCTIONS } from './taxonomy.data.ts';
 
@@ -156,6 +157,16 @@ describe('clustering by function', () => {
     ]);
     expect(after.of(third)?.clusterId).toBe('split-g1');
     expect(after.of(apps[0] as ClusterApplication)?.clusterId).toBe('hr-personnel');
+  });
+
+  it('reads an acronym that only abbreviates the name as nothing more', () => {
+    expect(isInitialsOf('SIPD', 'Sistem Informasi Pajak Daerah')).toBe(true);
+    expect(isInitialsOf('SIPD', 'Aplikasi Perencanaan')).toBe(false);
+    const tax = app('Sistem Informasi Pajak Daerah', null, null, 'Kota Bandung', 'SIPD');
+    const planning = app('Aplikasi Perencanaan Kota', null, null, 'Kota Bandung', 'SIPD');
+    const { of } = functionOf([tax, planning]);
+    expect(of(tax)?.functionCode).toBe('regional-tax');
+    expect(of(planning)?.functionCode).toBe('planning-budgeting');
   });
 
   it('is deterministic', () => {

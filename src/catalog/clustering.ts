@@ -171,7 +171,12 @@ export function prepareInventory(
     let drop = placeCache.get(app.agencyName);
     if (drop === undefined) placeCache.set(app.agencyName, (drop = placeWords(app.agencyName)));
     return {
-      name: tokens(`${app.name} ${app.acronym ?? ''}`, drop),
+      name: tokens(
+        app.acronym === null || isInitialsOf(app.acronym, app.name)
+          ? app.name
+          : `${app.name} ${app.acronym}`,
+        drop,
+      ),
       description: tokens(app.description, drop),
       unit: tokens(app.unit, drop),
     };
@@ -761,4 +766,26 @@ export function sameAssignment(a: Assignment, b: Assignment): boolean {
         n.functionCode === y.neighbours[k]?.functionCode,
     )
   );
+}
+
+/**
+ * Whether an acronym only abbreviates the name beside it ("SIPD" for "Sistem Informasi Pajak
+ * Daerah"): it then says nothing more, and must not be read as the well-known application of the
+ * same letters (SIPD, Kemendagri's planning and budgeting system).
+ */
+export function isInitialsOf(acronym: string, name: string): boolean {
+  const letters = acronym.toLowerCase().replace(/[^a-z]/g, '');
+  if (letters.length < 2) return false;
+  const words = name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .split(/[^A-Za-z0-9]+/)
+    .filter((w) => w !== '');
+  const initials = words.map((w) => w[0]?.toLowerCase() ?? '').join('');
+  // All words, or the capitalised ones ("Sistem Informasi dan Pelayanan ..." -> SIP...)
+  const capitals = words
+    .filter((w) => /^[A-Z]/.test(w))
+    .map((w) => w[0]?.toLowerCase() ?? '')
+    .join('');
+  return letters === initials || letters === capitals;
 }
