@@ -662,3 +662,47 @@ export async function updateApplication(
     client.release();
   }
 }
+
+export interface FunctionInput {
+  name: string;
+  nameEn: string;
+  sharedApplication: string | null;
+  keywords: string[];
+}
+
+/**
+ * Adds or changes a government function as an admin edits it: marked `edited`, so that the seed
+ * data no longer refreshes it. Returns whether it was new.
+ */
+export async function upsertFunction(
+  pool: pg.Pool,
+  code: string,
+  input: FunctionInput,
+  actor: string,
+): Promise<boolean> {
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    const { rows } = await client.query<{ inserted: boolean }>(
+      `insert into government_functions as f (code, name, name_en, shared_application_code, keywords, edited)
+       values ($1, $2, $3, $4, $5, true)
+       on conflict (code) do update set
+         name = excluded.name, name_en = excluded.name_en,
+         shared_application_code = excluded.shared_application_code, keywords = excluded.keywords,
+         edited = true, updated_at = now()
+       returning (xmax = 0) as inserted`,
+      [code, input.name, input.nameEn, input.sharedApplication, input.keywords],
+    );
+    await client.query(
+      'insert into audit_log (actor, action, subject, details) values ($1, $2, $3, $4)',
+      [actor, 'catalog.function.set', `function:${code}`, JSON.stringify(input)],
+    );
+    await client.query('commit');
+    return rows[0]?.inserted ?? false;
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

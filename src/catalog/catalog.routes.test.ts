@@ -143,4 +143,52 @@ describe('catalog API', () => {
     expect(refused.status).toBe(403);
     expect((await patch({ status: 'retired' }, other?.id, admin)).status).toBe(200);
   });
+
+  it('lets admins add a function to the taxonomy, which the next run uses', async () => {
+    const body = {
+      name: 'Pemakaman',
+      nameEn: 'Cemeteries',
+      sharedApplication: null,
+      keywords: ['makam', 'pemakaman', 'TPU'],
+    };
+    const put = (code: string, token: string, payload: unknown = body) =>
+      call(`/api/v1/catalog/functions/${code}`, token, {
+        method: 'PUT',
+        body: JSON.stringify(payload),
+      });
+    expect((await put('cemetery-management', operator)).status).toBe(403);
+    expect((await put('Bad Code', admin)).status).toBe(400);
+    expect(
+      (await put('cemetery-management', admin, { ...body, sharedApplication: 'nope' })).status,
+    ).toBe(400);
+    const created = await put('cemetery-management', admin);
+    expect(created.status).toBe(200);
+    expect(await created.json()).toEqual({ code: 'cemetery-management', created: true });
+    const again = await put('cemetery-management', admin);
+    expect(await again.json()).toEqual({ code: 'cemetery-management', created: false });
+
+    const file = await folder.write(
+      'graves.csv',
+      `id,name,acronym,description,agency,agency_level\nG1,e-Makam,,Pendataan makam di TPU,Pemkot Malang,kota\n`,
+    );
+    await server.database.services.catalog.importCsv(file);
+    await call('/api/v1/catalog/clusters/run', admin, { method: 'POST' });
+    const page = (await (
+      await call('/api/v1/catalog/applications?search=e-Makam', operator)
+    ).json()) as {
+      items: { functionCode: string }[];
+    };
+    expect(page.items[0]?.functionCode).toBe('cemetery-management');
+    // A start-up's seeding keeps the admin's function as it is.
+    await server.database.services.catalog.seedTaxonomy();
+    const functions = (await (await call('/api/v1/catalog/functions', null)).json()) as {
+      code: string;
+      keywords: string[];
+    }[];
+    expect(functions.find((f) => f.code === 'cemetery-management')?.keywords).toEqual([
+      'makam',
+      'pemakaman',
+      'tpu',
+    ]);
+  });
 });

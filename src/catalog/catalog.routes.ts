@@ -12,6 +12,7 @@ import {
   ClusteringReport,
   ClusterSummary,
   DecisionBody,
+  FunctionBody,
   GovernmentFunction,
   PlanDraftBody,
   PlanEntryBody,
@@ -256,6 +257,36 @@ export function catalogRoutes(app: HttpApp, catalog: CatalogService): void {
         actorOf(principal),
         principal.role === 'platform_admin' ? null : principal.agencyCode,
       );
+    },
+  );
+
+  app.put(
+    '/api/v1/catalog/functions/:code',
+    {
+      config: { access: ['platform_admin'] },
+      schema: {
+        tags: [TAG],
+        summary: 'Add or change a government function of the taxonomy',
+        description:
+          'The taxonomy is data: an admin’s function is kept as written (start-up no longer refreshes it from ' +
+          'the seed) and the next clustering run uses its keywords.',
+        security: AUTHENTICATED_SECURITY,
+        params: StrictObject({ code: Type.String({ minLength: 1, maxLength: 100 }) }),
+        body: FunctionBody,
+        response: {
+          200: Type.Object({ code: Type.String(), created: Type.Boolean() }),
+          ...errorResponses(400, 401, 403),
+        },
+      },
+    },
+    async (request) => {
+      if (!request.principal) throw new AppError('UNAUTHENTICATED', 'This needs a login.');
+      const created = await catalog.setFunction(
+        request.params.code,
+        request.body,
+        actorOf(request.principal),
+      );
+      return { code: request.params.code, created };
     },
   );
 }

@@ -235,3 +235,19 @@ export const ApplicationPatchBody = StrictObject(
   },
   { title: 'ApplicationPatch', minProperties: 1 },
 );
+
+export const FunctionBody = StrictObject(
+  {
+    name: Type.String({ minLength: 1, maxLength: 200, description: 'Indonesian name' }),
+    nameEn: Type.String({ minLength: 1, maxLength: 200 }),
+    sharedApplication: Nullable(
+      Type.String({ minLength: 1, maxLength: 100, description: 'Code of a shared application' }),
+    ),
+    keywords: Type.Array(Type.String({ minLength: 1, maxLength: 100 }), {
+      minItems: 1,
+      maxItems: 500,
+      description: 'Words and phrases typical of its applications (lower case)',
+    }),
+  },
+  { title: 'GovernmentFunctionInput' },
+);

@@ -27,6 +27,8 @@ import {
   type ApplicationListItem,
   type ApplicationListQuery,
   type ApplicationPatch,
+  type FunctionInput,
+  upsertFunction,
   updateApplication,
   insertDecisions,
   listClusterSummaries,
@@ -76,6 +78,11 @@ export interface CatalogService {
   seedTaxonomy(): Promise<{ sharedApplications: number; functions: number }>;
   /** The government functions, with the shared application each consolidates onto. */
   listFunctions(): Promise<GovernmentFunctionRow[]>;
+  /**
+   * Adds or changes a function (admins edit the taxonomy; the seed no longer refreshes it). The
+   * next clustering run uses it. Returns whether it was new.
+   */
+  setFunction(code: string, input: FunctionInput, actor: string): Promise<boolean>;
   /** Imports an agency application inventory from CSV (see catalog.import.ts). */
   importCsv(file: string, options?: CatalogImportOptions): Promise<CatalogImportSummary>;
   /** Clusters the whole inventory (clustering.ts) and stores every application's cluster. */
@@ -202,6 +209,31 @@ export function catalogService(pool: pg.Pool, agencies: AgenciesService): Catalo
   return {
     seedTaxonomy: () => seedTaxonomy(pool, SHARED_APPLICATIONS, GOVERNMENT_FUNCTIONS),
     listFunctions: () => listFunctions(pool),
+
+    async setFunction(code, input, actor) {
+      if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(code))
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `"${code}" is not a function code; use lower-case words joined by hyphens, e.g. "cemetery-management".`,
+        );
+      if (input.sharedApplication !== null) {
+        const shared = await listSharedApplicationCodes(pool);
+        if (!shared.includes(input.sharedApplication))
+          throw new AppError(
+            'VALIDATION_FAILED',
+            `"${input.sharedApplication}" is not a shared application; use one of ${shared.join(', ')}.`,
+          );
+      }
+      const keywords = [...new Set(input.keywords.map((k) => k.trim().toLowerCase()))].filter(
+        (k) => k !== '',
+      );
+      if (keywords.length === 0)
+        throw new AppError(
+          'VALIDATION_FAILED',
+          'give at least one keyword: the words typical of the applications of this function.',
+        );
+      return upsertFunction(pool, code, { ...input, keywords }, actor);
+    },
 
     async importCsv(file, options = {}) {
       // Every agency, read once per import: a few hundred rows.
