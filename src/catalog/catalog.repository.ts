@@ -706,3 +706,94 @@ export async function upsertFunction(
     client.release();
   }
 }
+
+/** Adds one application to an agency's inventory; undefined if (agency, source id) is taken. */
+export async function insertApplication(
+  pool: pg.Pool,
+  agencyCode: string,
+  sourceId: string,
+  fields: ApplicationPatch & { name: string },
+  actor: string,
+): Promise<number | undefined> {
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    const { rows } = await client.query<{ id: string }>(
+      `insert into applications (agency_code, source_id, name, acronym, description, unit, status, users,
+         hosting, technology, personal_data, annual_cost)
+       values ($1, $2, $3, $4, $5, $6, coalesce($7, 'active'), $8, $9, $10, $11, $12)
+       on conflict (agency_code, source_id) do nothing
+       returning id`,
+      [
+        agencyCode,
+        sourceId,
+        fields.name,
+        fields.acronym ?? null,
+        fields.description ?? null,
+        fields.unit ?? null,
+        fields.status ?? null,
+        fields.users ?? null,
+        fields.hosting ?? null,
+        fields.technology ?? null,
+        fields.personalData ?? null,
+        fields.annualCost ?? null,
+      ],
+    );
+    const id = rows[0] === undefined ? undefined : Number(rows[0].id);
+    if (id !== undefined)
+      await client.query(
+        'insert into audit_log (actor, action, subject, details) values ($1, $2, $3, $4)',
+        [
+          actor,
+          'catalog.application.create',
+          `application:${id}`,
+          JSON.stringify({ agencyCode, sourceId, ...fields }),
+        ],
+      );
+    await client.query('commit');
+    return id;
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** Adds or changes a shared national application (admins); marked `edited`. Returns whether new. */
+export async function upsertSharedApplication(
+  pool: pg.Pool,
+  code: string,
+  input: { name: string; fullName: string; descriptionEn: string; ownerAgencyCode: string | null },
+  actor: string,
+): Promise<boolean> {
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    const { rows } = await client.query<{ inserted: boolean }>(
+      `insert into shared_applications (code, name, full_name, description_en, owner_agency_code, edited)
+       values ($1, $2, $3, $4, $5, true)
+       on conflict (code) do update set
+         name = excluded.name, full_name = excluded.full_name, description_en = excluded.description_en,
+         owner_agency_code = excluded.owner_agency_code, edited = true, updated_at = now()
+       returning (xmax = 0) as inserted`,
+      [code, input.name, input.fullName, input.descriptionEn, input.ownerAgencyCode],
+    );
+    await client.query(
+      'insert into audit_log (actor, action, subject, details) values ($1, $2, $3, $4)',
+      [
+        actor,
+        'catalog.shared_application.set',
+        `shared_application:${code}`,
+        JSON.stringify(input),
+      ],
+    );
+    await client.query('commit');
+    return rows[0]?.inserted ?? false;
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

@@ -191,4 +191,56 @@ describe('catalog API', () => {
       'tpu',
     ]);
   });
+
+  it('lets operators add applications to their own agency, and admins shared applications', async () => {
+    const post = (body: unknown, token = operator) =>
+      call('/api/v1/catalog/applications', token, { method: 'POST', body: JSON.stringify(body) });
+    const created = await post({
+      sourceId: 'N1',
+      name: 'e-Presensi Sleman',
+      description: 'Presensi pegawai',
+    });
+    expect(created.status).toBe(201);
+    expect(await created.json()).toMatchObject({
+      agencyCode: '34.04',
+      sourceId: 'N1',
+      status: 'active',
+      clusterId: null,
+    });
+    expect((await post({ sourceId: 'N1', name: 'Again' })).status).toBe(409);
+    expect((await post({ sourceId: 'N2', name: 'Elsewhere', agencyCode: '32.73' })).status).toBe(
+      403,
+    );
+    expect(
+      (await post({ sourceId: 'N2', name: 'Nowhere', agencyCode: 'P.NOPE' }, admin)).status,
+    ).toBe(400);
+    expect((await post({ name: 'No id' })).status).toBe(400);
+
+    const shared = await call('/api/v1/catalog/shared-applications/simpus-nasional', admin, {
+      method: 'PUT',
+      body: JSON.stringify({
+        name: 'SIMPUS Nasional',
+        fullName: 'Sistem Informasi Manajemen Puskesmas Nasional',
+        descriptionEn: 'Primary health care records',
+        ownerAgencyCode: 'P.KEMENKES',
+      }),
+    });
+    expect(shared.status).toBe(200);
+    expect(await shared.json()).toEqual({ code: 'simpus-nasional', created: true });
+  });
+
+  it('downloads the plan as CSV and XLSX', async () => {
+    const csv = await call('/api/v1/catalog/plan/export', operator);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    const text = await csv.text();
+    expect(text.split('\n')[0]).toBe(
+      'external_id,name,agency_code,agency,function,cluster_id,status,decision,target_shared_application,deadline,completed_on,annual_cost,note',
+    );
+    const xlsx = await call('/api/v1/catalog/plan/export?format=xlsx', operator);
+    expect(xlsx.status).toBe(200);
+    const bytes = Buffer.from(await xlsx.arrayBuffer());
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    expect((await call('/api/v1/catalog/plan/export?format=pdf', operator)).status).toBe(400);
+  });
 });

@@ -5,6 +5,7 @@ import { AUTHENTICATED_SECURITY, type HttpApp } from '../platform/http/server.ts
 import { errorResponses } from '../platform/http/schemas.ts';
 import { StrictObject } from '../platform/http/validation.ts';
 import {
+  ApplicationCreateBody,
   ApplicationDetail,
   ApplicationPatchBody,
   ApplicationListQuery,
@@ -17,8 +18,11 @@ import {
   PlanDraftBody,
   PlanEntryBody,
   PlanProgress,
+  PlanExportQuery,
   PlanProgressQuery,
+  SharedApplicationBody,
 } from './catalog.schemas.ts';
+import { PLAN_EXPORT_COLUMNS } from './catalog.plan.ts';
 import type { CatalogService, ClusteringReport as Report } from './catalog.service.ts';
 
 const TAG = 'Application catalog';
@@ -287,6 +291,91 @@ export function catalogRoutes(app: HttpApp, catalog: CatalogService): void {
         actorOf(request.principal),
       );
       return { code: request.params.code, created };
+    },
+  );
+
+  app.post(
+    '/api/v1/catalog/applications',
+    {
+      config: { access: ['platform_admin', 'agency_operator'] },
+      schema: {
+        tags: [TAG],
+        summary: "Add an application to an agency's inventory (operators: their own agency)",
+        security: AUTHENTICATED_SECURITY,
+        body: ApplicationCreateBody,
+        response: { 201: ApplicationDetail, ...errorResponses(400, 401, 403, 409) },
+      },
+    },
+    async (request, reply) => {
+      const principal = request.principal;
+      if (!principal) throw new AppError('UNAUTHENTICATED', 'This needs a login.');
+      const created = await catalog.createApplication(
+        { ...request.body, agencyCode: request.body.agencyCode ?? null },
+        actorOf(principal),
+        principal.role === 'platform_admin' ? null : principal.agencyCode,
+      );
+      return reply.status(201).send(created);
+    },
+  );
+
+  app.put(
+    '/api/v1/catalog/shared-applications/:code',
+    {
+      config: { access: ['platform_admin'] },
+      schema: {
+        tags: [TAG],
+        summary: 'Add or change a shared national application (aplikasi umum)',
+        security: AUTHENTICATED_SECURITY,
+        params: StrictObject({ code: Type.String({ minLength: 1, maxLength: 100 }) }),
+        body: SharedApplicationBody,
+        response: {
+          200: Type.Object({ code: Type.String(), created: Type.Boolean() }),
+          ...errorResponses(400, 401, 403),
+        },
+      },
+    },
+    async (request) => {
+      if (!request.principal) throw new AppError('UNAUTHENTICATED', 'This needs a login.');
+      const created = await catalog.setSharedApplication(
+        request.params.code,
+        request.body,
+        actorOf(request.principal),
+      );
+      return { code: request.params.code, created };
+    },
+  );
+
+  app.get(
+    '/api/v1/catalog/plan/export',
+    {
+      config: { access: [...readers.access] },
+      schema: {
+        tags: [TAG],
+        summary: 'The rationalisation plan of every application, as CSV or XLSX',
+        security: AUTHENTICATED_SECURITY,
+        querystring: PlanExportQuery,
+        produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+        response: {
+          200: Type.Unsafe<Buffer>({
+            type: 'string',
+            format: 'binary',
+            description: `CSV or XLSX with the columns ${PLAN_EXPORT_COLUMNS.join(',')}`,
+          }),
+          ...errorResponses(400, 401, 403),
+        },
+      },
+    },
+    async (request, reply) => {
+      const format = request.query.format ?? 'csv';
+      const bytes = await catalog.renderPlan(format);
+      return reply
+        .type(
+          format === 'xlsx'
+            ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+            : 'text/csv; charset=utf-8',
+        )
+        .header('content-disposition', `attachment; filename="rencana-rasionalisasi.${format}"`)
+        .send(bytes);
     },
   );
 }

@@ -251,3 +251,39 @@ export const FunctionBody = StrictObject(
   },
   { title: 'GovernmentFunctionInput' },
 );
+
+export const ApplicationCreateBody = StrictObject(
+  {
+    agencyCode: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 100,
+        description: 'Operators: their own agency (the default)',
+      }),
+    ),
+    sourceId: Type.String({
+      minLength: 1,
+      maxLength: 100,
+      description: "The id in the agency's own inventory",
+    }),
+    ...ApplicationPatchBody.properties,
+    name: Type.String({ minLength: 1, maxLength: 300 }),
+  },
+  { title: 'ApplicationCreate' },
+);
+
+export const SharedApplicationBody = StrictObject(
+  {
+    name: Type.String({ minLength: 1, maxLength: 100, description: 'As written, e.g. SRIKANDI' }),
+    fullName: Type.String({ minLength: 1, maxLength: 300 }),
+    descriptionEn: Type.String({ minLength: 1, maxLength: 1000 }),
+    ownerAgencyCode: Nullable(Type.String({ minLength: 1, maxLength: 100 })),
+  },
+  { title: 'SharedApplicationInput' },
+);
+
+export const PlanExportQuery = StrictObject({
+  format: Type.Optional(
+    Type.Union([Type.Literal('csv'), Type.Literal('xlsx')], { default: 'csv' }),
+  ),
+});

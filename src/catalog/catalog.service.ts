@@ -5,7 +5,9 @@ import type { AgenciesService } from '../agencies/agencies.service.ts';
 import { toCsvLine } from '../platform/csv.ts';
 import { AppError } from '../platform/http/errors.ts';
 import { todayInIndonesia } from '../platform/dates.ts';
-import { isXlsxFile, writeXlsx } from '../platform/xlsx.ts';
+import { isXlsxFile, writeXlsx, xlsxBytes } from '../platform/xlsx.ts';
+
+const PLAN_SHEET = 'Rencana rasionalisasi';
 import { AgencyResolver } from './agency-resolver.ts';
 import {
   draftPlan,
@@ -28,7 +30,9 @@ import {
   type ApplicationListQuery,
   type ApplicationPatch,
   type FunctionInput,
+  insertApplication,
   upsertFunction,
+  upsertSharedApplication,
   updateApplication,
   insertDecisions,
   listClusterSummaries,
@@ -117,12 +121,34 @@ export interface CatalogService {
     actor: string,
     agencyScope: string | null,
   ): Promise<ApplicationDetail>;
+  /**
+   * Adds one application to an agency's inventory (operators: their own agency; admins: any) and
+   * returns it; the next clustering run places it.
+   */
+  createApplication(
+    input: ApplicationPatch & { name: string; sourceId: string; agencyCode: string | null },
+    actor: string,
+    agencyScope: string | null,
+  ): Promise<ApplicationDetail>;
+  /** Adds or changes a shared national application; returns whether it was new. */
+  setSharedApplication(
+    code: string,
+    input: {
+      name: string;
+      fullName: string;
+      descriptionEn: string;
+      ownerAgencyCode: string | null;
+    },
+    actor: string,
+  ): Promise<boolean>;
   /** Drafts plan entries from the clusters for applications without one; returns how many. */
   draftPlan(deadline: string, actor: string): Promise<number>;
   /** Progress of the plan nationally, per agency or per function. */
   planProgress(scope: ProgressScope): Promise<PlanProgress[]>;
   /** Writes the plan as CSV, or XLSX when the file name ends in .xlsx; returns the row count. */
   exportPlan(file: string): Promise<number>;
+  /** The plan as a CSV or XLSX download. */
+  renderPlan(format: 'csv' | 'xlsx'): Promise<Buffer>;
 }
 
 export function catalogService(pool: pg.Pool, agencies: AgenciesService): CatalogService {
@@ -252,6 +278,48 @@ export function catalogService(pool: pg.Pool, agencies: AgenciesService): Catalo
     listClusters: () => listClusterSummaries(pool),
     listApplications: (query) => listApplications(pool, query),
 
+    async createApplication(input, actor, agencyScope) {
+      const agencyCode = input.agencyCode ?? agencyScope;
+      if (agencyCode === null)
+        throw new AppError(
+          'VALIDATION_FAILED',
+          'say which agency owns the application (agencyCode).',
+        );
+      if (agencyScope !== null && agencyCode !== agencyScope)
+        throw new AppError(
+          'FORBIDDEN',
+          `operators add applications only to their own agency (${agencyScope}), not to ${agencyCode}.`,
+        );
+      if (!(await agencies.agencyExists(agencyCode)))
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `there is no agency ${agencyCode}; GET /api/v1/agencies lists them.`,
+        );
+      const { sourceId, ...rest } = input;
+      const fields = { ...rest, agencyCode: undefined };
+      const id = await insertApplication(pool, agencyCode, sourceId, fields, actor);
+      if (id === undefined)
+        throw new AppError(
+          'CONFLICT',
+          `${agencyCode} already has an application with id "${sourceId}"; change it with PATCH, or choose another id.`,
+        );
+      return (await getApplication(pool, id)) as ApplicationDetail;
+    },
+
+    async setSharedApplication(code, input, actor) {
+      if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(code))
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `"${code}" is not a shared application code; use lower-case words joined by hyphens, e.g. "srikandi".`,
+        );
+      if (input.ownerAgencyCode !== null && !(await agencies.agencyExists(input.ownerAgencyCode)))
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `there is no agency ${input.ownerAgencyCode}; GET /api/v1/agencies lists them.`,
+        );
+      return upsertSharedApplication(pool, code, input, actor);
+    },
+
     async updateApplication(id, patch, actor, agencyScope) {
       await ownApplication(id, agencyScope, 'change');
       if (patch.name !== undefined && patch.name.trim() === '')
@@ -290,15 +358,21 @@ export function catalogService(pool: pg.Pool, agencies: AgenciesService): Catalo
     draftPlan: (deadline, actor) => draftPlan(pool, deadline, actor),
     planProgress: (scope) => planProgress(pool, scope, todayInIndonesia()),
 
+    async renderPlan(format) {
+      const rows = await planExportRows(pool);
+      if (format === 'xlsx')
+        return xlsxBytes(PLAN_SHEET, PLAN_EXPORT_COLUMNS, rows.map(planExportValues));
+      return Buffer.from(
+        [toCsvLine(PLAN_EXPORT_COLUMNS), ...rows.map((r) => toCsvLine(planExportValues(r)))].join(
+          '',
+        ),
+      );
+    },
+
     async exportPlan(file) {
       const rows = await planExportRows(pool);
       if (isXlsxFile(file)) {
-        await writeXlsx(
-          file,
-          'Rencana rasionalisasi',
-          PLAN_EXPORT_COLUMNS,
-          rows.map(planExportValues),
-        );
+        await writeXlsx(file, PLAN_SHEET, PLAN_EXPORT_COLUMNS, rows.map(planExportValues));
       } else {
         const out = fs.createWriteStream(file, { encoding: 'utf8' });
         out.write(toCsvLine(PLAN_EXPORT_COLUMNS));

@@ -50,16 +50,33 @@ export async function* readXlsxRecords(file: string): AsyncGenerator<CsvRecord> 
   }
 }
 
+function workbookOf(
+  sheetName: string,
+  header: readonly string[],
+  rows: Iterable<readonly (string | number)[]>,
+): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(sheetName);
+  sheet.addRow([...header]).font = { bold: true };
+  for (const row of rows) sheet.addRow([...row]);
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  return workbook;
+}
+
 export async function writeXlsx(
   file: string,
   sheetName: string,
   header: readonly string[],
   rows: Iterable<readonly (string | number)[]>,
 ): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(sheetName);
-  sheet.addRow([...header]).font = { bold: true };
-  for (const row of rows) sheet.addRow([...row]);
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  await workbook.xlsx.writeFile(file);
+  await workbookOf(sheetName, header, rows).xlsx.writeFile(file);
+}
+
+/** The same workbook as bytes, for an HTTP download. */
+export async function xlsxBytes(
+  sheetName: string,
+  header: readonly string[],
+  rows: Iterable<readonly (string | number)[]>,
+): Promise<Buffer> {
+  return Buffer.from(await workbookOf(sheetName, header, rows).xlsx.writeBuffer());
 }
