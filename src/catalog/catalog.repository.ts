@@ -531,6 +531,16 @@ export interface ApplicationDetail extends ApplicationListItem {
     decidedBy: string;
     decidedAt: string;
   }[];
+  /** The rationalisation plan entry, if any. */
+  plan: {
+    decision: 'tolerate' | 'invest' | 'migrate' | 'eliminate';
+    targetSharedApplication: string | null;
+    deadline: string | null;
+    completedOn: string | null;
+    note: string | null;
+    updatedBy: string;
+    updatedAt: string;
+  } | null;
 }
 
 export async function getApplication(
@@ -563,6 +573,16 @@ export async function getApplication(
      where application_id = $1 order by id desc`,
     [id],
   );
+  const plan = await pool.query<{
+    decision: 'tolerate' | 'invest' | 'migrate' | 'eliminate';
+    target_shared_application_code: string | null;
+    deadline: string | null;
+    completed_on: string | null;
+    note: string | null;
+    updated_by: string;
+    updated_at: Date;
+  }>('select * from rationalisation_plan where application_id = $1', [id]);
+  const p = plan.rows[0];
   return {
     ...presentApplication(r),
     users: r.users,
@@ -577,6 +597,18 @@ export async function getApplication(
       decidedBy: d.decided_by,
       decidedAt: d.decided_at.toISOString(),
     })),
+    plan:
+      p === undefined
+        ? null
+        : {
+            decision: p.decision,
+            targetSharedApplication: p.target_shared_application_code,
+            deadline: p.deadline,
+            completedOn: p.completed_on,
+            note: p.note,
+            updatedBy: p.updated_by,
+            updatedAt: p.updated_at.toISOString(),
+          },
   };
 }
 

@@ -10,6 +10,16 @@ export const ApplicationStatus = Type.Union(
   { description: 'active (aktif), development (dalam pengembangan), retired (tidak aktif)' },
 );
 
+const TimeDecisionSchema = Type.Union(
+  [
+    Type.Literal('tolerate'),
+    Type.Literal('invest'),
+    Type.Literal('migrate'),
+    Type.Literal('eliminate'),
+  ],
+  { description: "Gartner's TIME: tolerate, invest, migrate (to a shared application), eliminate" },
+);
+
 export const GovernmentFunction = Type.Object(
   {
     code: Type.String(),
@@ -82,6 +92,17 @@ export const ApplicationDetail = Type.Composite(
           decidedAt: Type.String({ format: 'date-time' }),
         }),
       ),
+      plan: Nullable(
+        Type.Object({
+          decision: TimeDecisionSchema,
+          targetSharedApplication: Nullable(Type.String()),
+          deadline: Nullable(Type.String()),
+          completedOn: Nullable(Type.String()),
+          note: Nullable(Type.String()),
+          updatedBy: Type.String(),
+          updatedAt: Type.String({ format: 'date-time' }),
+        }),
+      ),
     }),
   ],
   { title: 'ApplicationDetail' },
@@ -142,15 +163,7 @@ export const DecisionBody = StrictObject(
   { title: 'ClusterDecision' },
 );
 
-export const TimeDecision = Type.Union(
-  [
-    Type.Literal('tolerate'),
-    Type.Literal('invest'),
-    Type.Literal('migrate'),
-    Type.Literal('eliminate'),
-  ],
-  { description: "Gartner's TIME: tolerate, invest, migrate (to a shared application), eliminate" },
-);
+export const TimeDecision = TimeDecisionSchema;
 
 const CalendarDate = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
 

@@ -114,6 +114,25 @@ describe.skipIf(!hasChromium)('catalog cluster review in Chromium', () => {
       .toMatch(/^5 aplikasi → 3/);
     expect(await page.getByTestId('plan-chart').count()).toBe(1);
     await page.screenshot({ path: path.join(ARTIFACTS, 'catalog-plan.png'), fullPage: true });
+
+    // On an application's page the official records that its migration is done.
+    const { rows: h1 } = await server.database.handle.pool.query<{ id: string }>(
+      "select id from applications where source_id = 'H1'",
+    );
+    await page.goto(`${server.url}/#/katalog/aplikasi/${h1[0]?.id}`);
+    const form = page.getByTestId('plan-form');
+    await expect.poll(() => form.getByLabel('Keputusan (TIME)').inputValue(), POLL).toBe('migrate');
+    expect(await form.getByLabel('Aplikasi umum').inputValue()).toBe('siasn');
+    await form.getByLabel('Selesai pada').fill('2026-11-01');
+    await form.getByRole('button', { name: 'Simpan rencana' }).click();
+    await expect
+      .poll(() => page.getByTestId('plan-message').textContent(), POLL)
+      .toBe('Rencana disimpan.');
+    await expect.poll(() => page.locator('.details').textContent(), POLL).toContain('Tidak aktif');
+    await page.getByRole('link', { name: 'Rencana rasionalisasi' }).first().click();
+    await expect
+      .poll(() => page.locator('.stat-card').nth(1).textContent(), POLL)
+      .toBe('Sudah dimigrasi1');
     await page.close();
   });
 });

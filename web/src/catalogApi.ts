@@ -57,6 +57,15 @@ export interface ApplicationDetail extends ApplicationSummary {
     decidedBy: string;
     decidedAt: string;
   }[];
+  plan: {
+    decision: TimeDecision;
+    targetSharedApplication: string | null;
+    deadline: string | null;
+    completedOn: string | null;
+    note: string | null;
+    updatedBy: string;
+    updatedAt: string;
+  } | null;
 }
 
 export interface ClusterSummary {

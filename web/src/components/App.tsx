@@ -67,7 +67,9 @@ export function App() {
         {isCatalog && <CatalogNav route={route} />}
         {isCatalog && <RequireLogin user={user} />}
         {isCatalog && user && route.page === 'catalog' && <CatalogPage />}
-        {isCatalog && user && route.page === 'application' && <ApplicationPage id={route.id} />}
+        {isCatalog && user && route.page === 'application' && (
+          <ApplicationPage id={route.id} user={user} />
+        )}
         {isCatalog && user && route.page === 'clusters' && (
           <ClusterReview clusterId={route.clusterId} user={user} />
         )}

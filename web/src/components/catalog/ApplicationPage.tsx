@@ -1,17 +1,20 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import type { User } from '../../api';
 import { getApplication, listFunctions } from '../../catalogApi';
 import { useI18n, type MessageKey } from '../../i18n';
 import { CATALOG_HASH, applicationHash, clusterHash } from '../../router';
 import { useLoad } from '../../useLoad';
 import { ErrorAlert, Loading } from '../Status';
+import { PlanForm, type PlanMessage } from './PlanForm';
 import { formatPercent, formatRupiah, functionName, sharedApplicationName } from './CatalogNav';
 
 /** One application: what the inventory says, its cluster, the evidence, the decisions taken. */
-export function ApplicationPage({ id }: { id: number }) {
+export function ApplicationPage({ id, user }: { id: number; user: User | null | undefined }) {
   const { t, lang } = useI18n();
   const app = useLoad(`application:${id}`, (signal) => getApplication(id, signal));
   const functions = useLoad('functions', (signal) => listFunctions(signal));
   const fns = functions.state.status === 'ready' ? functions.state.data : [];
+  const [planMessage, setPlanMessage] = useState<PlanMessage | null>(null);
   const title = app.state.status === 'ready' ? app.state.data.name : t('catalog.application');
 
   useEffect(() => {
@@ -109,6 +112,22 @@ export function ApplicationPage({ id }: { id: number }) {
           )}
         </>
       )}
+
+      <h2>{t('catalog.plan.title')}</h2>
+      <PlanForm
+        key={a.plan?.updatedAt ?? 'none'}
+        application={a}
+        functions={fns}
+        canEdit={
+          user?.role === 'platform_admin' ||
+          (user?.role === 'agency_operator' && user.agencyCode === a.agencyCode)
+        }
+        message={planMessage}
+        onSaved={(message) => {
+          setPlanMessage(message);
+          if (message.ok) app.reload();
+        }}
+      />
 
       <h2>{t('catalog.decisions')}</h2>
       {a.decisions.length === 0 ? (

@@ -85,6 +85,16 @@ export function PlanDashboard({ user }: { user: User | null | undefined }) {
               <dd className="money">{formatRupiah(n.costSavedWhenDone, lang)}</dd>
             </div>
           </dl>
+          <p className="export">
+            {t('catalog.plan.download')}{' '}
+            <a href="/api/v1/catalog/plan/export?format=xlsx" download>
+              XLSX
+            </a>{' '}
+            ·{' '}
+            <a href="/api/v1/catalog/plan/export?format=csv" download>
+              CSV
+            </a>
+          </p>
           {user?.role === 'platform_admin' && n.unplanned > 0 && (
             <p>
               <button
