@@ -128,6 +128,39 @@ C3,Tanpa Level,,,Lembaga Tanpa Level,
     expect(agency).toMatchObject({ name: 'Badan Otorita Contoh', level: 'pusat' });
   });
 
+  it('reads levels and statuses as inventories write them', async () => {
+    const file = await write(
+      'wording.csv',
+      `id,name,acronym,description,agency,agency_level,status
+W1,SIMPEG,,,Pemkab Sleman,Kabupaten/Kota,Aktif digunakan
+W2,SIAK,,,Kementerian Dalam Negeri,Pemerintah Pusat,Tidak digunakan
+W3,e-Office,,,Pemprov Jawa Barat,Pemerintah Daerah,Uji coba
+W4,Portal Kota,,,Pemkot Contohkarta,daerah,
+W5,Salah,,,Kementerian Kesehatan,daerah,
+`,
+    );
+    const summary = await database.services.catalog.importCsv(file, {
+      createMissingAgencies: true,
+    });
+    expect(summary).toMatchObject({ inserted: 4, rejected: 1 });
+    expect((await rejectsOf(summary.rejectsFile))[0]?.[2]).toMatch(/central agency/);
+    const { rows } = await database.handle.pool.query<{
+      source_id: string;
+      status: string;
+      level: string;
+    }>(
+      `select a.source_id, a.status, g.level from applications a join agencies g on g.code = a.agency_code
+       where a.source_id like 'W%' order by a.source_id`,
+    );
+    expect(rows).toEqual([
+      { source_id: 'W1', status: 'active', level: 'kabupaten' },
+      { source_id: 'W2', status: 'retired', level: 'pusat' },
+      { source_id: 'W3', status: 'development', level: 'provinsi' },
+      // Created from its name: "Pemkot" says a city.
+      { source_id: 'W4', status: 'active', level: 'kota' },
+    ]);
+  });
+
   it('stops before writing anything when a required column is missing', async () => {
     const file = await write(
       'bad-header.csv',

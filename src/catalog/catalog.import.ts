@@ -51,36 +51,107 @@ interface ApplicationRow {
   annualCost: number | null;
 }
 
+/** agency_level as inventories write it (lower case, punctuation as spaces). */
 const LEVELS: Record<string, AgencyLevel> = {
   pusat: 'pusat',
   central: 'pusat',
+  'pemerintah pusat': 'pusat',
+  'instansi pusat': 'pusat',
+  nasional: 'pusat',
+  national: 'pusat',
+  kementerian: 'pusat',
+  lembaga: 'pusat',
+  'kementerian lembaga': 'pusat',
+  'k l': 'pusat',
   provinsi: 'provinsi',
   prov: 'provinsi',
   province: 'provinsi',
+  provincial: 'provinsi',
+  pemprov: 'provinsi',
+  'pemerintah provinsi': 'provinsi',
   kabupaten: 'kabupaten',
   kab: 'kabupaten',
   regency: 'kabupaten',
+  pemkab: 'kabupaten',
+  'pemerintah kabupaten': 'kabupaten',
   kota: 'kota',
   city: 'kota',
+  kotamadya: 'kota',
+  municipality: 'kota',
+  pemkot: 'kota',
+  'pemerintah kota': 'kota',
 };
+
+/**
+ * Levels that say "regional" without saying which: the agency column decides (a regional
+ * government is named with its level word); accepted rather than rejected.
+ */
+const REGIONAL_LEVELS = new Set([
+  'kabupaten kota',
+  'kab kota',
+  'daerah',
+  'pemda',
+  'pemerintah daerah',
+  'regional',
+  'local',
+]);
+
+/** Lower case, with hyphens, slashes and repeated spaces as single spaces. */
+function normalisedTerm(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
 
 const STATUSES: Record<string, ApplicationRow['status']> = {
   aktif: 'active',
   active: 'active',
   digunakan: 'active',
+  'aktif digunakan': 'active',
+  'masih digunakan': 'active',
+  dipakai: 'active',
+  berjalan: 'active',
+  operasional: 'active',
+  beroperasi: 'active',
+  produksi: 'active',
+  production: 'active',
+  live: 'active',
   pengembangan: 'development',
   'dalam pengembangan': 'development',
+  'tahap pengembangan': 'development',
+  'sedang dikembangkan': 'development',
+  dikembangkan: 'development',
+  'uji coba': 'development',
+  ujicoba: 'development',
+  pilot: 'development',
   development: 'development',
   'in development': 'development',
+  'under development': 'development',
   'tidak aktif': 'retired',
   nonaktif: 'retired',
   'non aktif': 'retired',
+  inactive: 'retired',
   retired: 'retired',
   dihentikan: 'retired',
+  'tidak digunakan': 'retired',
+  'tidak dipakai': 'retired',
+  'sudah tidak digunakan': 'retired',
+  decommissioned: 'retired',
+  deprecated: 'retired',
 };
 
 const YES = new Set(['ya', 'yes', 'true', '1', 'y']);
 const NO = new Set(['tidak', 'no', 'false', '0', 't', 'n']);
+
+/** The level a regional agency's name gives ("Pemkot X", "Kabupaten X", "Prov. X"), if any. */
+function regionalLevelIn(agencyText: string): AgencyLevel | undefined {
+  const text = ` ${normalisedTerm(agencyText)} `;
+  if (/ (kota|pemkot|kotamadya) /.test(text)) return 'kota';
+  if (/ (kabupaten|kab|pemkab) /.test(text)) return 'kabupaten';
+  if (/ (provinsi|prov|pemprov) /.test(text)) return 'provinsi';
+  return undefined;
+}
 
 function cell(row: Record<string, string>, column: string): string | null {
   const value = (row[column] ?? '').trim();
@@ -141,10 +212,12 @@ export async function importCatalogCsv(
     const sourceId = cell(row, 'id');
     const name = cell(row, 'name');
     const agencyText = cell(row, 'agency');
-    const levelText = cell(row, 'agency_level')?.toLowerCase() ?? null;
-    const level = levelText === null ? undefined : LEVELS[levelText];
-    const statusText = cell(row, 'status')?.toLowerCase() ?? null;
-    const status = statusText === null ? 'active' : STATUSES[statusText];
+    const levelText = cell(row, 'agency_level');
+    const levelTerm = levelText === null ? null : normalisedTerm(levelText);
+    const regionalOnly = levelTerm !== null && REGIONAL_LEVELS.has(levelTerm);
+    const level = levelTerm === null || regionalOnly ? undefined : LEVELS[levelTerm];
+    const statusText = cell(row, 'status');
+    const status = statusText === null ? 'active' : STATUSES[normalisedTerm(statusText)];
     const personalText = cell(row, 'personal_data')?.toLowerCase() ?? null;
     const costText = cell(row, 'annual_cost');
     const annualCost = costText === null ? null : parseRupiah(costText);
@@ -153,7 +226,7 @@ export async function importCatalogCsv(
       problems.push(['id', "is empty; give the application's id in your inventory"]);
     if (name === null) problems.push(['name', 'is empty']);
     if (agencyText === null) problems.push(['agency', 'is empty; name the owning agency']);
-    if (levelText !== null && level === undefined)
+    if (levelText !== null && level === undefined && !regionalOnly)
       problems.push([
         'agency_level',
         `"${levelText}" is not a level; use pusat, provinsi, kabupaten or kota`,
@@ -196,19 +269,27 @@ export async function importCatalogCsv(
         );
         continue;
       }
+      if (regionalOnly && resolvedLevel === 'pusat') {
+        reject(
+          'agency_level',
+          `"${agencyText}" is ${resolved.name}, a central agency, but agency_level says "${levelText ?? ''}"; use pusat`,
+        );
+        continue;
+      }
       agency = { code: resolved.code, unit: resolved.unit };
     } else if (options.createMissingAgencies) {
-      if (level === undefined) {
+      const createLevel = level ?? (regionalOnly ? regionalLevelIn(agencyText) : undefined);
+      if (createLevel === undefined) {
         reject(
           'agency_level',
           `agency "${agencyText}" is not known and can only be created with its level (pusat, provinsi, kabupaten or kota)`,
         );
         continue;
       }
-      const key = `${level}|${agencyText.toLowerCase()}`;
+      const key = `${createLevel}|${agencyText.toLowerCase()}`;
       let row = created.get(key);
       if (!row) {
-        row = await createAgency(agencyText, level);
+        row = await createAgency(agencyText, createLevel);
         created.set(key, row);
       }
       agency = { code: row.code, unit: null };
