@@ -8,6 +8,8 @@ import { accountsRoutes } from './accounts/accounts.routes.ts';
 import { accountsService, type AccountsService } from './accounts/accounts.service.ts';
 import { agenciesRoutes } from './agencies/agencies.routes.ts';
 import { catalogRoutes } from './catalog/catalog.routes.ts';
+import { exchangeRoutes } from './exchange/exchange.routes.ts';
+import { exchangeService, type ExchangeService } from './exchange/exchange.service.ts';
 import { agenciesService, type AgenciesService } from './agencies/agencies.service.ts';
 import { catalogService, type CatalogService } from './catalog/catalog.service.ts';
 import type { DatabaseHandle, Db } from './platform/db/database.ts';
@@ -34,6 +36,7 @@ export interface Services {
   readonly accounts: AccountsService;
   readonly population: PopulationService;
   readonly catalog: CatalogService;
+  readonly exchange: ExchangeService;
 }
 
 export function createServices(handle: Pick<DatabaseHandle, 'db' | 'pool'>): Services {
@@ -46,6 +49,7 @@ export function createServices(handle: Pick<DatabaseHandle, 'db' | 'pool'>): Ser
     accounts: accountsService(db, (code) => agencies.agencyExists(code)),
     population: populationService(pool, regions),
     catalog: catalogService(pool, agencies),
+    exchange: exchangeService(pool, (code) => agencies.agencyExists(code)),
   };
 }
 
@@ -108,6 +112,7 @@ export async function buildApp(options: {
   accountsRoutes(app, services.accounts);
   populationRoutes(app, services.population);
   catalogRoutes(app, services.catalog);
+  exchangeRoutes(app, services.exchange);
 
   const webDist = options.webDist ?? WEB_DIST;
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));

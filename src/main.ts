@@ -442,6 +442,133 @@ plan
     }),
   );
 
+const exchange = program
+  .command('exchange')
+  .description(
+    'The exchange: agency systems, their services, access grants (each command prints one JSON object on its last line)',
+  );
+function positiveId(name: string) {
+  return (value: string): number => {
+    if (!/^[1-9]\d{0,15}$/.test(value))
+      throw new InvalidArgumentError(`${name} must be an id (a whole number from 1).`);
+    return Number(value);
+  };
+}
+const printJson = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}\n`);
+exchange
+  .command('systems')
+  .description('Agency systems (clients and providers)')
+  .command('add')
+  .description(
+    'Register a system; prints { id, clientId, clientSecret } (the secret is shown only now)',
+  )
+  .requiredOption('--agency <code>', 'the owning agency, e.g. 34.04 or P.KEMENKES')
+  .requiredOption('--name <name>', 'the system’s name')
+  .option('--slug <slug>', 'its path segment (default: from the name)')
+  .action((options: { agency: string; name: string; slug?: string }) =>
+    withDatabase(async ({ services }) => {
+      const { system, clientSecret } = await services.exchange.addSystem(
+        {
+          agencyCode: options.agency,
+          name: options.name,
+          ...(options.slug === undefined ? {} : { slug: options.slug }),
+        },
+        'cli',
+      );
+      printJson({ id: system.id, clientId: system.clientId, clientSecret });
+    }),
+  );
+exchange
+  .command('services')
+  .description('Services that provider systems publish')
+  .command('add')
+  .description('Publish a service; prints { id, path } (path: the gateway prefix)')
+  .requiredOption('--system <id>', 'the provider system', positiveId('--system'))
+  .requiredOption('--name <name>', 'the service’s name')
+  .requiredOption('--upstream <url>', 'the upstream base URL the gateway forwards to')
+  .option('--openapi <file>', 'an OpenAPI 3 document (JSON) describing it')
+  .option('--description <text>', 'what it offers')
+  .option('--version <version>', 'its version')
+  .action(
+    (options: {
+      system: number;
+      name: string;
+      upstream: string;
+      openapi?: string;
+      description?: string;
+      version?: string;
+    }) =>
+      withDatabase(async ({ services }) => {
+        let openapi: unknown = null;
+        if (options.openapi !== undefined) {
+          try {
+            openapi = JSON.parse(fs.readFileSync(options.openapi, 'utf8')) as unknown;
+          } catch (error) {
+            throw new AppError(
+              'VALIDATION_FAILED',
+              `--openapi ${options.openapi} is not a readable JSON file (${(error as Error).message}).`,
+            );
+          }
+        }
+        const { service, path: gatewayPath } = await services.exchange.addService(
+          {
+            systemId: options.system,
+            name: options.name,
+            upstreamUrl: options.upstream,
+            description: options.description ?? null,
+            version: options.version ?? null,
+            openapi,
+          },
+          'cli',
+        );
+        printJson({ id: service.id, path: gatewayPath });
+      }),
+  );
+const grants = exchange
+  .command('grants')
+  .description('Access grants: which consumer may call which service');
+grants
+  .command('add')
+  .description('Grant a consumer system access to a service; prints { id }')
+  .requiredOption('--service <id>', 'the service', positiveId('--service'))
+  .requiredOption('--consumer <id>', 'the consumer system', positiveId('--consumer'))
+  .option('--rate-limit <n>', 'calls per second (default 100)', positiveId('--rate-limit'))
+  .option('--methods <list>', 'allowed methods, comma separated (default: all)')
+  .option('--paths <list>', 'allowed path prefixes, comma separated (default: all)')
+  .action(
+    (options: {
+      service: number;
+      consumer: number;
+      rateLimit?: number;
+      methods?: string;
+      paths?: string;
+    }) =>
+      withDatabase(async ({ services }) => {
+        const grant = await services.exchange.addGrant(
+          {
+            serviceId: options.service,
+            consumerSystemId: options.consumer,
+            status: 'granted',
+            ...(options.rateLimit === undefined ? {} : { rateLimit: options.rateLimit }),
+            methods: options.methods?.split(',').map((m) => m.trim()) ?? null,
+            pathPrefixes: options.paths?.split(',').map((p) => p.trim()) ?? null,
+          },
+          'cli',
+        );
+        printJson({ id: grant.id });
+      }),
+  );
+grants
+  .command('revoke')
+  .description('Revoke a grant; prints { id, status }')
+  .argument('<id>', 'the grant', positiveId('grant id'))
+  .action((id: number) =>
+    withDatabase(async ({ services }) => {
+      await services.exchange.revokeGrant(id, 'cli');
+      printJson({ id, status: 'revoked' });
+    }),
+  );
+
 function wholeNumber(name: string, max: number) {
   return (value: string): number => {
     if (!/^\d+$/.test(value) || Number(value) > max)

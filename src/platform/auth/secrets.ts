@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
 
-/** A new random secret (API token or session id) with a readable prefix, e.g. `padu_tok_…`. */
-export function newSecret(prefix: 'padu_tok' | 'padu_ses'): string {
+/** A new random secret (API token, session id, exchange client secret) with a readable prefix, e.g. `padu_tok_…`. */
+export function newSecret(prefix: 'padu_tok' | 'padu_ses' | 'padu_cs'): string {
   return `${prefix}_${randomBytes(32).toString('base64url')}`;
 }
 

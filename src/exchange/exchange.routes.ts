@@ -1,0 +1,245 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { actorOf, type Principal } from '../platform/auth/principal.ts';
+import { AppError } from '../platform/http/errors.ts';
+import { AUTHENTICATED_SECURITY, type HttpApp } from '../platform/http/server.ts';
+import { errorResponses } from '../platform/http/schemas.ts';
+import { StrictObject } from '../platform/http/validation.ts';
+import { openApiOperations, type ExchangeService } from './exchange.service.ts';
+import type { ServiceRow } from './exchange.repository.ts';
+
+const TAG = 'Exchange';
+
+/** The RFC 6749 error shape, which OAuth clients expect from a token endpoint. */
+function oauthError(reply: FastifyReply, status: number, error: string, description: string) {
+  return reply
+    .status(status)
+    .header('cache-control', 'no-store')
+    .send({ error, error_description: description });
+}
+
+/** Client credentials from HTTP Basic (RFC 6749 §2.3.1: form-urlencoded parts) or the form. */
+function clientCredentials(
+  request: FastifyRequest,
+  form: Record<string, string>,
+): { clientId: string; clientSecret: string; basic: boolean } | undefined {
+  const header = request.headers.authorization;
+  if (header?.startsWith('Basic ')) {
+    const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString();
+    const colon = decoded.indexOf(':');
+    if (colon < 0) return undefined;
+    try {
+      return {
+        clientId: decodeURIComponent(decoded.slice(0, colon).replace(/\+/g, ' ')),
+        clientSecret: decodeURIComponent(decoded.slice(colon + 1).replace(/\+/g, ' ')),
+        basic: true,
+      };
+    } catch {
+      return undefined;
+    }
+  }
+  if (form.client_id !== undefined && form.client_secret !== undefined)
+    return { clientId: form.client_id, clientSecret: form.client_secret, basic: false };
+  return undefined;
+}
+
+function presentService(s: ServiceRow) {
+  return {
+    id: s.id,
+    name: s.name,
+    description: s.description,
+    version: s.version,
+    status: s.status,
+    agencyCode: s.agencyCode,
+    system: { id: s.systemId, name: s.systemName, slug: s.systemSlug },
+    path: `/x/${s.agencyCode}/${s.systemSlug}/${s.slug}`,
+    operations: openApiOperations(s.openapi),
+  };
+}
+
+const ServiceSchema = Type.Object(
+  {
+    id: Type.Integer(),
+    name: Type.String(),
+    description: Type.Union([Type.String(), Type.Null()]),
+    version: Type.Union([Type.String(), Type.Null()]),
+    status: Type.String(),
+    agencyCode: Type.String(),
+    system: Type.Object({ id: Type.Integer(), name: Type.String(), slug: Type.String() }),
+    path: Type.String({ description: 'The gateway path prefix' }),
+    operations: Type.Array(
+      Type.Object({
+        method: Type.String(),
+        path: Type.String(),
+        summary: Type.Union([Type.String(), Type.Null()]),
+      }),
+    ),
+  },
+  { title: 'ExchangeService' },
+);
+
+function requirePrincipal(principal: Principal | undefined): Principal {
+  if (principal === undefined) throw new AppError('UNAUTHENTICATED', 'This needs a login.');
+  return principal;
+}
+
+export function exchangeRoutes(app: HttpApp, exchange: ExchangeService): void {
+  // The token endpoint reads form bodies: only here, in its own plugin scope.
+  void app.register((scope, _options, done) => {
+    scope.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'string', bodyLimit: 16_384 },
+      (_request, body, done) => {
+        done(null, Object.fromEntries(new URLSearchParams(String(body))));
+      },
+    );
+    scope.post(
+      '/oauth/token',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: [TAG],
+          summary: 'OAuth 2.0 client credentials: an access token for an agency system',
+          description:
+            'Form-encoded `grant_type=client_credentials`; the client authenticates with HTTP Basic or with ' +
+            '`client_id` and `client_secret` in the form. The token is a JWT signed with EdDSA; its keys are at ' +
+            '/.well-known/jwks.json. Errors follow RFC 6749.',
+          consumes: ['application/x-www-form-urlencoded'],
+        },
+      },
+      async (request, reply) => {
+        const form = (
+          typeof request.body === 'object' && request.body !== null ? request.body : {}
+        ) as Record<string, string>;
+        if (form.grant_type !== 'client_credentials')
+          return oauthError(
+            reply,
+            400,
+            form.grant_type === undefined ? 'invalid_request' : 'unsupported_grant_type',
+            'send grant_type=client_credentials (form-encoded)',
+          );
+        const credentials = clientCredentials(request, form);
+        if (credentials === undefined)
+          return oauthError(
+            reply,
+            401,
+            'invalid_client',
+            'authenticate with HTTP Basic or client_id and client_secret',
+          );
+        const issuer = `${request.protocol}://${request.host}`;
+        const issued = await exchange.issueToken(
+          credentials.clientId,
+          credentials.clientSecret,
+          issuer,
+        );
+        if (issued === undefined) {
+          if (credentials.basic) void reply.header('www-authenticate', 'Basic realm="padu"');
+          return oauthError(reply, 401, 'invalid_client', 'unknown client or wrong secret');
+        }
+        return reply
+          .header('cache-control', 'no-store')
+          .send({ access_token: issued.token, token_type: 'Bearer', expires_in: issued.expiresIn });
+      },
+    );
+    done();
+  });
+
+  app.get(
+    '/.well-known/jwks.json',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: [TAG],
+        summary: 'The public keys that verify exchange access tokens (JWKS)',
+      },
+    },
+    () => exchange.jwks(),
+  );
+
+  app.get(
+    '/api/v1/exchange/services',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: [TAG],
+        summary: 'The service catalog: every agency’s published services',
+        security: AUTHENTICATED_SECURITY,
+        querystring: StrictObject({
+          search: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+        }),
+        response: { 200: Type.Array(ServiceSchema), ...errorResponses(400, 401) },
+      },
+    },
+    async (request) =>
+      (await exchange.listServices(request.query.search ?? null)).map(presentService),
+  );
+
+  app.get(
+    '/api/v1/exchange/services/:id',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: [TAG],
+        summary: 'One service with the operations of its OpenAPI document',
+        security: AUTHENTICATED_SECURITY,
+        params: StrictObject({ id: Type.Integer({ minimum: 1 }) }),
+        response: { 200: ServiceSchema, ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      const service = await exchange.findService(request.params.id);
+      if (service === undefined)
+        throw new AppError('NOT_FOUND', `there is no service ${request.params.id}.`);
+      return presentService(service);
+    },
+  );
+
+  app.post(
+    '/api/v1/exchange/systems',
+    {
+      config: { access: ['platform_admin', 'agency_operator'] },
+      schema: {
+        tags: [TAG],
+        summary: 'Register an agency system; the answer holds its client secret, shown only once',
+        security: AUTHENTICATED_SECURITY,
+        body: StrictObject({
+          agencyCode: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+          name: Type.String({ minLength: 1, maxLength: 200 }),
+          slug: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
+          applicationId: Type.Optional(
+            Type.Integer({ minimum: 1, description: 'Its application in the catalog' }),
+          ),
+        }),
+        response: {
+          201: Type.Object({
+            id: Type.Integer(),
+            clientId: Type.String(),
+            clientSecret: Type.String(),
+          }),
+          ...errorResponses(400, 401, 403, 409),
+        },
+      },
+    },
+    async (request, reply) => {
+      const principal = requirePrincipal(request.principal);
+      const agencyCode = request.body.agencyCode ?? principal.agencyCode;
+      if (agencyCode === null)
+        throw new AppError('VALIDATION_FAILED', 'say which agency owns the system (agencyCode).');
+      if (principal.role !== 'platform_admin' && agencyCode !== principal.agencyCode)
+        throw new AppError(
+          'FORBIDDEN',
+          `operators register systems only for their own agency (${principal.agencyCode ?? '-'}).`,
+        );
+      const { system, clientSecret } = await exchange.addSystem(
+        {
+          agencyCode,
+          name: request.body.name,
+          ...(request.body.slug === undefined ? {} : { slug: request.body.slug }),
+          applicationId: request.body.applicationId ?? null,
+        },
+        actorOf(principal),
+      );
+      return reply.status(201).send({ id: system.id, clientId: system.clientId, clientSecret });
+    },
+  );
+}

@@ -1,0 +1,236 @@
+import { createPublicKey, verify } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../test/helpers/server.ts';
+import { TOKEN_AUDIENCE } from './exchange.service.ts';
+import {
+  generateSigningKey,
+  privateKeyOf,
+  publicKeyOf,
+  signAccessToken,
+  verifyAccessToken,
+} from './tokens.ts';
+
+let server: TestServer;
+let consumer: { id: number; clientId: string; clientSecret: string };
+let provider: { id: number; clientId: string; clientSecret: string };
+let serviceId: number;
+
+const OPENAPI = {
+  openapi: '3.1.0',
+  info: { title: 'Data Penduduk', version: '1.0' },
+  paths: {
+    '/penduduk/{nik}': { get: { summary: 'Satu penduduk menurut NIK' } },
+    '/penduduk': { post: { summary: 'Cari penduduk' } },
+  },
+};
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const { exchange } = server.database.services;
+  const p = await exchange.addSystem({ agencyCode: '34.04', name: 'SIAK Sleman' }, 'test');
+  provider = { id: p.system.id, clientId: p.system.clientId, clientSecret: p.clientSecret };
+  const c = await exchange.addSystem({ agencyCode: 'P.KEMENKES', name: 'SATUSEHAT' }, 'test');
+  consumer = { id: c.system.id, clientId: c.system.clientId, clientSecret: c.clientSecret };
+  const { service, path } = await exchange.addService(
+    {
+      systemId: provider.id,
+      name: 'Data Penduduk',
+      upstreamUrl: 'http://127.0.0.1:9/api/',
+      openapi: OPENAPI,
+    },
+    'test',
+  );
+  expect(path).toBe('/x/34.04/siak-sleman/data-penduduk');
+  serviceId = service.id;
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+function tokenRequest(body: string, headers: Record<string, string> = {}) {
+  return fetch(`${server.url}/oauth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    body,
+  });
+}
+
+const basic = (id: string, secret: string) =>
+  `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64')}`;
+
+describe('exchange registry and credentials', () => {
+  it('issues a signed token by client credentials that anyone can verify with the JWKS', async () => {
+    const response = await tokenRequest('grant_type=client_credentials', {
+      authorization: basic(consumer.clientId, consumer.clientSecret),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const body = (await response.json()) as {
+      access_token: string;
+      token_type: string;
+      expires_in: number;
+    };
+    expect(body).toMatchObject({ token_type: 'Bearer', expires_in: 300 });
+
+    // Independent verification: the JWKS and node:crypto, nothing of Padu's.
+    const jwks = (await (await fetch(`${server.url}/.well-known/jwks.json`)).json()) as {
+      keys: { kid: string; kty: string; crv: string; x: string }[];
+    };
+    const [header, payload, signature] = body.access_token.split('.') as [string, string, string];
+    const { kid, alg } = JSON.parse(Buffer.from(header, 'base64url').toString()) as {
+      kid: string;
+      alg: string;
+    };
+    expect(alg).toBe('EdDSA');
+    const jwk = jwks.keys.find((k) => k.kid === kid);
+    expect(jwk).toMatchObject({ kty: 'OKP', crv: 'Ed25519' });
+    const key = createPublicKey({
+      key: { kty: 'OKP', crv: 'Ed25519', x: jwk?.x ?? '' },
+      format: 'jwk',
+    });
+    expect(
+      verify(null, Buffer.from(`${header}.${payload}`), key, Buffer.from(signature, 'base64url')),
+    ).toBe(true);
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<
+      string,
+      unknown
+    >;
+    expect(claims).toMatchObject({
+      sub: consumer.clientId,
+      padu_system: consumer.id,
+      padu_agency: 'P.KEMENKES',
+    });
+
+    // The form fields work as well as HTTP Basic.
+    const form = await tokenRequest(
+      `grant_type=client_credentials&client_id=${encodeURIComponent(consumer.clientId)}&client_secret=${encodeURIComponent(consumer.clientSecret)}`,
+    );
+    expect(form.status).toBe(200);
+  });
+
+  it('refuses bad requests in the RFC 6749 shape', async () => {
+    const wrong = await tokenRequest('grant_type=client_credentials', {
+      authorization: basic(consumer.clientId, 'padu_cs_wrong'),
+    });
+    expect(wrong.status).toBe(401);
+    expect(wrong.headers.get('www-authenticate')).toMatch(/^Basic/);
+    expect(await wrong.json()).toMatchObject({ error: 'invalid_client' });
+    const grant = await tokenRequest('grant_type=password', {
+      authorization: basic(consumer.clientId, consumer.clientSecret),
+    });
+    expect(grant.status).toBe(400);
+    expect(await grant.json()).toMatchObject({ error: 'unsupported_grant_type' });
+    const anonymous = await tokenRequest('grant_type=client_credentials');
+    expect(anonymous.status).toBe(401);
+  });
+
+  it('rotates secrets with two valid during the change, never three', async () => {
+    const { exchange } = server.database.services;
+    const second = await exchange.rotateSecret(provider.id, 'test');
+    const issuer = 'http://test';
+    expect(
+      await exchange.issueToken(provider.clientId, provider.clientSecret, issuer),
+    ).toBeDefined();
+    expect(await exchange.issueToken(provider.clientId, second, issuer)).toBeDefined();
+    const third = await exchange.rotateSecret(provider.id, 'test');
+    expect(
+      await exchange.issueToken(provider.clientId, provider.clientSecret, issuer),
+    ).toBeUndefined();
+    expect(await exchange.issueToken(provider.clientId, second, issuer)).toBeDefined();
+    expect(await exchange.issueToken(provider.clientId, third, issuer)).toBeDefined();
+  });
+
+  it('lists services with their operations, validates OpenAPI documents, grants and revokes', async () => {
+    const { exchange } = server.database.services;
+    const token = await server.operatorToken();
+    const list = (await (
+      await fetch(`${server.url}/api/v1/exchange/services?search=penduduk`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
+    ).json()) as { path: string; operations: { method: string; path: string }[] }[];
+    expect(list[0]?.path).toBe('/x/34.04/siak-sleman/data-penduduk');
+    expect(list[0]?.operations).toEqual([
+      { method: 'POST', path: '/penduduk', summary: 'Cari penduduk' },
+      { method: 'GET', path: '/penduduk/{nik}', summary: 'Satu penduduk menurut NIK' },
+    ]);
+    await expect(
+      exchange.addService(
+        {
+          systemId: provider.id,
+          name: 'Rusak',
+          upstreamUrl: 'http://x',
+          openapi: { swagger: '2.0' },
+        },
+        'test',
+      ),
+    ).rejects.toThrow(/"openapi" must name a 3.x version/);
+    await expect(
+      exchange.addService({ systemId: provider.id, name: 'FTP', upstreamUrl: 'ftp://x' }, 'test'),
+    ).rejects.toThrow(/http or https/);
+
+    const grant = await exchange.addGrant(
+      { serviceId, consumerSystemId: consumer.id, status: 'granted', rateLimit: 50 },
+      'test',
+    );
+    expect(await exchange.liveGrant(serviceId, consumer.id)).toMatchObject({
+      id: grant.id,
+      rateLimit: 50,
+    });
+    await expect(
+      exchange.addGrant({ serviceId, consumerSystemId: consumer.id, status: 'granted' }, 'test'),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    await exchange.revokeGrant(grant.id, 'test');
+    expect(await exchange.liveGrant(serviceId, consumer.id)).toBeUndefined();
+    await expect(exchange.revokeGrant(grant.id, 'test')).rejects.toThrow(/revoked, not granted/);
+  });
+
+  it('registers systems for the operator’s own agency only', async () => {
+    const token = await server.operatorToken('34.04');
+    const post = (body: unknown) =>
+      fetch(`${server.url}/api/v1/exchange/systems`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const created = await post({ name: 'e-Office Sleman' });
+    expect(created.status).toBe(201);
+    expect(await created.json()).toMatchObject({
+      clientId: expect.stringMatching(/^padu_/) as unknown,
+    });
+    expect((await post({ name: 'e-Office Sleman' })).status).toBe(409);
+    expect((await post({ name: 'Lain', agencyCode: '32.73' })).status).toBe(403);
+  });
+});
+
+describe('access tokens', () => {
+  it('are refused when tampered with, expired, for another audience or signed by an unknown key', () => {
+    const key = generateSigningKey();
+    const signing = { kid: key.kid, privateKey: privateKeyOf(key.privatePem) };
+    const keys = new Map([[key.kid, publicKeyOf(key.jwk)]]);
+    const claims = {
+      iss: 'x',
+      sub: 'c',
+      aud: TOKEN_AUDIENCE,
+      padu_system: 1,
+      padu_agency: '34.04',
+    };
+    const { token } = signAccessToken(signing, claims, 60, 1_000_000_000_000);
+    expect(verifyAccessToken(token, keys, TOKEN_AUDIENCE, 1_000_000_030_000).ok).toBe(true);
+    expect(verifyAccessToken(token, keys, TOKEN_AUDIENCE, 1_000_000_061_000)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/expired/) as unknown,
+    });
+    const [h, p, s] = token.split('.') as [string, string, string];
+    const forged = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(p, 'base64url').toString()), padu_system: 2 }),
+    ).toString('base64url');
+    expect(
+      verifyAccessToken(`${h}.${forged}.${s}`, keys, TOKEN_AUDIENCE, 1_000_000_030_000).ok,
+    ).toBe(false);
+    expect(verifyAccessToken(token, keys, 'other', 1_000_000_030_000).ok).toBe(false);
+    expect(verifyAccessToken(token, new Map(), TOKEN_AUDIENCE, 1_000_000_030_000)).toMatchObject({
+      reason: expect.stringMatching(/unknown key/) as unknown,
+    });
+    expect(verifyAccessToken('not.a.jwt.at.all', keys, TOKEN_AUDIENCE).ok).toBe(false);
+  });
+});
