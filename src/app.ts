@@ -9,6 +9,7 @@ import { accountsService, type AccountsService } from './accounts/accounts.servi
 import { agenciesRoutes } from './agencies/agencies.routes.ts';
 import { catalogRoutes } from './catalog/catalog.routes.ts';
 import { exchangeRoutes } from './exchange/exchange.routes.ts';
+import { DEFAULT_GATEWAY_OPTIONS, gatewayRoutes, type GatewayOptions } from './exchange/gateway.ts';
 import { exchangeService, type ExchangeService } from './exchange/exchange.service.ts';
 import { agenciesService, type AgenciesService } from './agencies/agencies.service.ts';
 import { catalogService, type CatalogService } from './catalog/catalog.service.ts';
@@ -59,6 +60,8 @@ export async function buildApp(options: {
   services: Services;
   logLevel: string;
   webDist?: string;
+  /** The gateway's limits (tests shorten the upstream time-out). */
+  gateway?: Partial<GatewayOptions>;
 }) {
   const { services } = options;
   const { app, routes } = createHttpServer({
@@ -113,6 +116,10 @@ export async function buildApp(options: {
   populationRoutes(app, services.population);
   catalogRoutes(app, services.catalog);
   exchangeRoutes(app, services.exchange);
+  gatewayRoutes(app, services.exchange, services.exchange.log, {
+    ...DEFAULT_GATEWAY_OPTIONS,
+    ...options.gateway,
+  });
 
   const webDist = options.webDist ?? WEB_DIST;
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));

@@ -9,6 +9,7 @@ import {
   type ServiceRow,
   type SystemRow,
 } from './exchange.repository.ts';
+import { LogWriter } from './log-writer.ts';
 import {
   generateSigningKey,
   privateKeyOf,
@@ -77,6 +78,8 @@ export function openApiOperations(
 }
 
 export interface ExchangeService {
+  /** This node's writer of the exchange log (group commit). */
+  readonly log: LogWriter;
   addSystem(
     input: { agencyCode: string; name: string; slug?: string; applicationId?: number | null },
     actor: string,
@@ -187,6 +190,8 @@ export function exchangeService(
   }
 
   return {
+    log: new LogWriter(pool),
+
     async addSystem(input, actor) {
       if (!(await agencyExists(input.agencyCode)))
         throw new AppError(

@@ -1,4 +1,5 @@
 import { buildApp } from '../../src/app.ts';
+import type { GatewayOptions } from '../../src/exchange/gateway.ts';
 import type { RouteInfo } from '../../src/platform/http/server.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
@@ -15,12 +16,15 @@ export interface TestServer {
 }
 
 /** Starts Padu's real HTTP server on a free port over a fresh test database. */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(
+  options: { gateway?: Partial<GatewayOptions> } = {},
+): Promise<TestServer> {
   const database = await createTestDatabase();
   const { app, routes } = await buildApp({
     db: database.handle.db,
     services: database.services,
     logLevel: 'silent',
+    ...(options.gateway === undefined ? {} : { gateway: options.gateway }),
   });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   const { accounts } = database.services;

@@ -28,6 +28,12 @@ export const ERROR_CODES = {
   INTERNAL: 500,
   /** The database cannot be reached. */
   DATABASE_UNAVAILABLE: 503,
+  /** The exchange log cannot be written: the gateway refuses to forward (it fails closed). */
+  LOG_UNAVAILABLE: 503,
+  /** The gateway's upstream failed or answered with something that is not HTTP. */
+  BAD_GATEWAY: 502,
+  /** The gateway's upstream did not answer in time. */
+  GATEWAY_TIMEOUT: 504,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

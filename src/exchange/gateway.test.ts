@@ -1,0 +1,275 @@
+import { createHash } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../test/helpers/server.ts';
+
+/** A real upstream: echoes what it receives, or is slow, or answers 204. */
+function startUpstream(): Promise<{
+  url: string;
+  seen: http.IncomingHttpHeaders[];
+  close: () => Promise<void>;
+}> {
+  const seen: http.IncomingHttpHeaders[] = [];
+  const server = http.createServer((req, res) => {
+    seen.push(req.headers);
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      if (req.url?.startsWith('/api/slow')) {
+        setTimeout(() => res.end('late'), 2_000);
+        return;
+      }
+      if (req.url?.startsWith('/api/empty')) {
+        res.writeHead(204);
+        res.end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          method: req.method,
+          url: req.url,
+          body: Buffer.concat(chunks).toString(),
+        }),
+      );
+    });
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`,
+        seen,
+        close: () => new Promise((r) => server.close(() => r())),
+      }),
+    ),
+  );
+}
+
+let server: TestServer;
+let upstream: Awaited<ReturnType<typeof startUpstream>>;
+let token: string;
+let strangerToken: string;
+let grantId: number;
+let prefix: string;
+
+async function accessToken(clientId: string, clientSecret: string): Promise<string> {
+  const response = await fetch(`${server.url}/oauth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: clientId,
+      client_secret: clientSecret,
+    }),
+  });
+  return ((await response.json()) as { access_token: string }).access_token;
+}
+
+function call(path: string, init: RequestInit & { token?: string | null } = {}) {
+  const { token: bearer = token, ...rest } = init;
+  return fetch(`${server.url}${prefix}${path}`, {
+    ...rest,
+    headers: {
+      ...(bearer === null ? {} : { authorization: `Bearer ${bearer}` }),
+      ...(rest.headers ?? {}),
+    },
+  });
+}
+
+beforeAll(async () => {
+  server = await startTestServer({
+    gateway: { maxBodyBytes: 1024, upstreamTimeoutMs: 300, grantCacheMs: 200 },
+  });
+  upstream = await startUpstream();
+  const { exchange } = server.database.services;
+  const provider = await exchange.addSystem({ agencyCode: '34.04', name: 'SIAK Sleman' }, 'test');
+  const consumer = await exchange.addSystem(
+    { agencyCode: 'P.KEMENKES', name: 'SATUSEHAT' },
+    'test',
+  );
+  const stranger = await exchange.addSystem({ agencyCode: '32.73', name: 'Sistem Lain' }, 'test');
+  const { service, path } = await exchange.addService(
+    { systemId: provider.system.id, name: 'Data Penduduk', upstreamUrl: upstream.url },
+    'test',
+  );
+  prefix = path;
+  grantId = (
+    await exchange.addGrant(
+      {
+        serviceId: service.id,
+        consumerSystemId: consumer.system.id,
+        status: 'granted',
+        rateLimit: 1000,
+      },
+      'test',
+    )
+  ).id;
+  token = await accessToken(consumer.system.clientId, consumer.clientSecret);
+  strangerToken = await accessToken(stranger.system.clientId, stranger.clientSecret);
+});
+afterAll(async () => {
+  await server?.close();
+  await upstream?.close();
+});
+
+describe('gateway', () => {
+  it('forwards with the consumer’s identity and streams the answer back, logging the call', async () => {
+    const response = await call('/penduduk/3404?x=1', {
+      method: 'POST',
+      body: '{"nama":"Siti"}',
+      headers: {
+        'content-type': 'application/json',
+        'x-padu-purpose': 'verifikasi bansos',
+        'x-padu-subject': '3404014101900001',
+      },
+    });
+    expect(response.status).toBe(200);
+    const requestId = response.headers.get('x-padu-request-id') ?? '';
+    expect(requestId).not.toBe('');
+    const text = await response.text();
+    expect(JSON.parse(text)).toEqual({
+      method: 'POST',
+      url: '/api/penduduk/3404?x=1',
+      body: '{"nama":"Siti"}',
+    });
+    const seen = upstream.seen.at(-1) ?? {};
+    expect(seen['x-padu-client']).toBe('P.KEMENKES/satusehat');
+    expect(seen['x-padu-request-id']).toBe(requestId);
+    expect(seen['x-padu-purpose']).toBe('verifikasi bansos');
+    expect(seen['x-padu-subject']).toBe('3404014101900001');
+    expect(seen.authorization).toBeUndefined();
+
+    const { rows } = await server.database.handle.pool.query<{
+      leaf_index: string;
+      entry: Buffer;
+      leaf_hash: Buffer;
+    }>('select leaf_index, entry, leaf_hash from exchange_log where request_id = $1', [requestId]);
+    const row = rows[0];
+    expect(row).toBeDefined();
+    const entry = JSON.parse(row?.entry.toString() ?? '{}') as Record<string, unknown>;
+    expect(entry).toMatchObject({
+      requestId,
+      consumerAgency: 'P.KEMENKES',
+      consumerSystem: 'satusehat',
+      providerAgency: '34.04',
+      service: 'data-penduduk',
+      method: 'POST',
+      path: '/penduduk/3404?x=1',
+      status: 200,
+      requestBytes: 15,
+      responseBytes: Buffer.byteLength(text),
+      requestSha256: createHash('sha256').update('{"nama":"Siti"}').digest('hex'),
+      responseSha256: createHash('sha256').update(text).digest('hex'),
+      purpose: 'verifikasi bansos',
+      subject: '3404014101900001',
+    });
+    // The keys are in canonical (sorted) order, and the leaf hash is RFC 6962's.
+    expect(Object.keys(entry)).toEqual([...Object.keys(entry)].sort());
+    expect(row?.leaf_hash).toEqual(
+      createHash('sha256')
+        .update(Buffer.from([0]))
+        .update(row?.entry ?? Buffer.alloc(0))
+        .digest(),
+    );
+  });
+
+  it('answers 204 only once its entry is logged, and keeps leaf indexes contiguous', async () => {
+    const responses = await Promise.all(Array.from({ length: 20 }, () => call('/empty')));
+    expect(responses.map((r) => r.status)).toEqual(Array.from({ length: 20 }, () => 204));
+    const { rows } = await server.database.handle.pool.query<{ n: number; max: string }>(
+      'select count(*)::int as n, max(leaf_index) as max from exchange_log',
+    );
+    expect(Number(rows[0]?.max)).toBe((rows[0]?.n ?? 0) - 1);
+    for (const r of responses) {
+      const { rowCount } = await server.database.handle.pool.query(
+        'select 1 from exchange_log where request_id = $1',
+        [r.headers.get('x-padu-request-id')],
+      );
+      expect(rowCount).toBe(1);
+    }
+  });
+
+  it('refuses without a token, with a bad one, and without a grant, in one error shape', async () => {
+    const anonymous = await call('/penduduk', { token: null });
+    expect(anonymous.status).toBe(401);
+    const body = (await anonymous.json()) as { error: { code: string; requestId: string } };
+    expect(body.error.code).toBe('UNAUTHENTICATED');
+    expect(body.error.requestId).toBe(anonymous.headers.get('x-request-id'));
+    expect((await call('/penduduk', { token: `${token}x` })).status).toBe(401);
+    const stranger = await call('/penduduk', { token: strangerToken });
+    expect(stranger.status).toBe(403);
+    expect(((await stranger.json()) as { error: { message: string } }).error.message).toMatch(
+      /^System \d+ \(32\.73\/sistem-lain\) has no grant on service "Data Penduduk" \(34\.04\/siak-sleman\/data-penduduk\)/,
+    );
+    expect(
+      (
+        await fetch(`${server.url}/x/34.04/siak-sleman/tidak-ada/a`, {
+          headers: { authorization: `Bearer ${token}` },
+        })
+      ).status,
+    ).toBe(404);
+  });
+
+  it('maps upstream failures: too large 413, too slow 504', async () => {
+    const large = await call('/penduduk', { method: 'POST', body: 'x'.repeat(2048) });
+    expect(large.status).toBe(413);
+    expect(((await large.json()) as { error: { code: string } }).error.code).toBe(
+      'PAYLOAD_TOO_LARGE',
+    );
+    const slow = await call('/slow');
+    expect(slow.status).toBe(504);
+    expect(((await slow.json()) as { error: { code: string } }).error.code).toBe('GATEWAY_TIMEOUT');
+  });
+
+  it('rate-limits per grant with Retry-After, and a revocation takes effect within a second', async () => {
+    const { exchange } = server.database.services;
+    await exchange.revokeGrant(grantId, 'test');
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await call('/penduduk')).status).toBe(403);
+    const service = (await exchange.listServices('Data Penduduk'))[0];
+    const consumer = (await exchange.listSystems('P.KEMENKES'))[0];
+    await exchange.addGrant(
+      {
+        serviceId: service?.id ?? 0,
+        consumerSystemId: consumer?.id ?? 0,
+        status: 'granted',
+        rateLimit: 2,
+      },
+      'test',
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    const statuses: number[] = [];
+    let retryAfter: string | null = null;
+    for (let i = 0; i < 4; i++) {
+      const r = await call('/penduduk');
+      statuses.push(r.status);
+      if (r.status === 429) retryAfter = r.headers.get('retry-after');
+      await r.arrayBuffer();
+    }
+    expect(statuses.slice(0, 2)).toEqual([200, 200]);
+    expect(statuses).toContain(429);
+    expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('gateway with an unreachable upstream', () => {
+  it('answers 502', async () => {
+    const { exchange } = server.database.services;
+    const provider = (await exchange.listSystems('34.04'))[0];
+    const consumer = (await exchange.listSystems('P.KEMENKES'))[0];
+    const { service, path } = await exchange.addService(
+      { systemId: provider?.id ?? 0, name: 'Mati', upstreamUrl: 'http://127.0.0.1:9/' },
+      'test',
+    );
+    await exchange.addGrant(
+      { serviceId: service.id, consumerSystemId: consumer?.id ?? 0, status: 'granted' },
+      'test',
+    );
+    const response = await fetch(`${server.url}${path}/apa`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(response.status).toBe(502);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('BAD_GATEWAY');
+  });
+});
