@@ -180,6 +180,13 @@ async function start(): Promise<void> {
   try {
     const address = await app.listen({ port: config.port, host: config.host });
     logger.info(`Padu ${VERSION} is ready at ${address} (API reference: ${address}/docs)`);
+    // Signed tree heads of the exchange log, published every second while the log grows.
+    const checkpoints = setInterval(() => {
+      services.exchange.tree.publishCheckpoint().catch((error: unknown) => {
+        logger.error({ err: error }, 'publishing an exchange log checkpoint failed');
+      });
+    }, 1_000);
+    checkpoints.unref();
     if (config.demo) {
       // The catalog first: it takes seconds, the population minutes.
       void (async () => {
@@ -557,6 +564,25 @@ grants
         );
         printJson({ id: grant.id });
       }),
+  );
+exchange
+  .command('verify')
+  .description(
+    'Recompute the exchange log: every leaf hash, gapless numbering, every signed checkpoint; name the first altered, missing or reordered entry',
+  )
+  .action(() =>
+    withDatabase(async ({ services }) => {
+      const bar = progressBar('Verifying the exchange log');
+      const report = await services.exchange.tree.verify((done, total) => bar.update(done, total));
+      bar.stop();
+      process.stderr.write(
+        report.ok
+          ? `padu: the exchange log is intact: ${report.entries} entries, ${report.checkpoints} signed checkpoints verified\n`
+          : `padu: the exchange log does not verify: ${report.problem ?? ''}\n`,
+      );
+      printJson(report);
+      if (!report.ok) process.exitCode = 1;
+    }),
   );
 grants
   .command('revoke')

@@ -242,4 +242,127 @@ export function exchangeRoutes(app: HttpApp, exchange: ExchangeService): void {
       return reply.status(201).send({ id: system.id, clientId: system.clientId, clientSecret });
     },
   );
+
+  app.get(
+    '/api/v1/exchange/checkpoint',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: [TAG],
+        summary: 'The latest signed tree head of the exchange log (a C2SP checkpoint, signed note)',
+        produces: ['text/plain'],
+        response: { 200: Type.String() },
+      },
+    },
+    async (_request, reply) =>
+      reply.type('text/plain; charset=utf-8').send(await exchange.tree.latestCheckpoint()),
+  );
+
+  app.get(
+    '/api/v1/exchange/verifier-key',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: [TAG],
+        summary:
+          'The note verifier key of the checkpoints: <name>+<hex key hash>+<base64(0x01 || Ed25519 public key)>',
+        produces: ['text/plain'],
+        response: { 200: Type.String() },
+      },
+    },
+    async (_request, reply) =>
+      reply.type('text/plain; charset=utf-8').send(`${await exchange.tree.verifierKey()}\n`),
+  );
+
+  app.get(
+    '/api/v1/exchange/log/:requestId',
+    {
+      config: { access: ['platform_admin', 'agency_operator'] },
+      schema: {
+        tags: [TAG],
+        summary: 'One exchange log entry and the exact bytes hashed as its leaf',
+        description:
+          'Platform admins see every entry; an agency operator those where the agency is the consumer or the provider. ' +
+          '`leaf` is base64 of the entry bytes; the leaf hash is SHA-256(0x00 || leaf).',
+        security: AUTHENTICATED_SECURITY,
+        params: StrictObject({ requestId: Type.String({ minLength: 1, maxLength: 64 }) }),
+        response: {
+          200: Type.Object({
+            leafIndex: Type.Integer(),
+            entry: Type.Record(Type.String(), Type.Unknown()),
+            leaf: Type.String(),
+          }),
+          ...errorResponses(401, 403, 404),
+        },
+      },
+    },
+    async (request) => {
+      const principal = requirePrincipal(request.principal);
+      const found = await exchange.tree.entry(request.params.requestId);
+      if (found === undefined)
+        throw new AppError(
+          'NOT_FOUND',
+          `no exchange was logged with request id ${request.params.requestId}.`,
+        );
+      const entry = JSON.parse(found.entry.toString('utf8')) as Record<string, unknown>;
+      if (
+        principal.role !== 'platform_admin' &&
+        entry.consumerAgency !== principal.agencyCode &&
+        entry.providerAgency !== principal.agencyCode
+      )
+        throw new AppError('FORBIDDEN', 'this exchange is between other agencies.');
+      return { leafIndex: found.leafIndex, entry, leaf: found.entry.toString('base64') };
+    },
+  );
+
+  const size = Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER });
+  app.get(
+    '/api/v1/exchange/proof/inclusion',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: [TAG],
+        summary: 'RFC 6962 audit path of a leaf in the tree of a given size',
+        querystring: StrictObject({ leafIndex: size, treeSize: Type.Integer({ minimum: 1 }) }),
+        response: {
+          200: Type.Object({
+            leafIndex: Type.Integer(),
+            treeSize: Type.Integer(),
+            hashes: Type.Array(Type.String()),
+          }),
+          ...errorResponses(400),
+        },
+      },
+    },
+    async (request) => {
+      const { leafIndex, treeSize } = request.query;
+      const hashes = await exchange.tree.inclusion(leafIndex, treeSize);
+      return { leafIndex, treeSize, hashes: hashes.map((h) => h.toString('base64')) };
+    },
+  );
+
+  app.get(
+    '/api/v1/exchange/proof/consistency',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: [TAG],
+        summary: 'RFC 6962 consistency proof between two tree sizes',
+        querystring: StrictObject({ from: size, to: size }),
+        response: {
+          200: Type.Object({
+            from: Type.Integer(),
+            to: Type.Integer(),
+            hashes: Type.Array(Type.String()),
+          }),
+          ...errorResponses(400),
+        },
+      },
+    },
+    async (request) => {
+      const { from, to } = request.query;
+      const hashes = await exchange.tree.consistency(from, to);
+      return { from, to, hashes: hashes.map((h) => h.toString('base64')) };
+    },
+  );
 }

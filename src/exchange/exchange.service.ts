@@ -9,6 +9,7 @@ import {
   type ServiceRow,
   type SystemRow,
 } from './exchange.repository.ts';
+import { exchangeLog, type ExchangeLog } from './exchange.log.ts';
 import { LogWriter } from './log-writer.ts';
 import {
   generateSigningKey,
@@ -80,6 +81,8 @@ export function openApiOperations(
 export interface ExchangeService {
   /** This node's writer of the exchange log (group commit). */
   readonly log: LogWriter;
+  /** Signed tree heads, proofs and verification of the exchange log. */
+  readonly tree: ExchangeLog;
   addSystem(
     input: { agencyCode: string; name: string; slug?: string; applicationId?: number | null },
     actor: string,
@@ -191,6 +194,7 @@ export function exchangeService(
 
   return {
     log: new LogWriter(pool),
+    tree: exchangeLog(pool),
 
     async addSystem(input, actor) {
       if (!(await agencyExists(input.agencyCode)))

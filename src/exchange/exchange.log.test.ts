@@ -1,0 +1,197 @@
+import { createHash, createPublicKey, verify } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../test/helpers/server.ts';
+import { verifyConsistency, verifyInclusion } from './merkle.ts';
+
+let server: TestServer;
+let upstream: http.Server;
+const requestIds: string[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer();
+  upstream = http.createServer((_req, res) => res.end('ok'));
+  await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', () => r()));
+  const { exchange } = server.database.services;
+  const provider = await exchange.addSystem({ agencyCode: '34.04', name: 'SIAK Sleman' }, 'test');
+  const consumer = await exchange.addSystem(
+    { agencyCode: 'P.KEMENKES', name: 'SATUSEHAT' },
+    'test',
+  );
+  const { service, path } = await exchange.addService(
+    {
+      systemId: provider.system.id,
+      name: 'Data Penduduk',
+      upstreamUrl: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`,
+    },
+    'test',
+  );
+  await exchange.addGrant(
+    { serviceId: service.id, consumerSystemId: consumer.system.id, status: 'granted' },
+    'test',
+  );
+  const issued = await exchange.issueToken(
+    consumer.system.clientId,
+    consumer.clientSecret,
+    'http://test',
+  );
+  for (let i = 0; i < 13; i++) {
+    const response = await fetch(`${server.url}${path}/penduduk/${i}`, {
+      headers: {
+        authorization: `Bearer ${issued?.token ?? ''}`,
+        'x-padu-subject': '3404014101900001',
+      },
+    });
+    await response.text();
+    requestIds.push(response.headers.get('x-padu-request-id') ?? '');
+    if (i === 5) await exchange.tree.publishCheckpoint();
+  }
+  await exchange.tree.publishCheckpoint();
+});
+afterAll(async () => {
+  await server?.close();
+  await new Promise((r) => upstream?.close(r));
+});
+
+const sha = (...parts: Buffer[]) => {
+  const h = createHash('sha256');
+  for (const p of parts) h.update(p);
+  return h.digest();
+};
+
+/** A C2SP checkpoint checked with node:crypto and the spec alone. */
+function openIndependently(note: string, verifierKey: string) {
+  const [, name = '', hash = '', key = ''] =
+    /^([^+]+)\+([0-9a-f]{8})\+(.+)$/.exec(verifierKey.trim()) ?? [];
+  const [body = '', signatures = ''] = note.split('\n\n');
+  const [, sigName, sigB64] = /^— (\S+) (\S+)$/m.exec(signatures) ?? [];
+  const blob = Buffer.from(sigB64 ?? '', 'base64');
+  const raw = Buffer.from(key, 'base64');
+  expect(
+    sha(Buffer.from(`${name}\n`), raw)
+      .subarray(0, 4)
+      .toString('hex'),
+  ).toBe(hash);
+  expect(blob.subarray(0, 4).toString('hex')).toBe(hash);
+  const publicKey = createPublicKey({
+    key: { kty: 'OKP', crv: 'Ed25519', x: raw.subarray(1).toString('base64url') },
+    format: 'jwk',
+  });
+  const valid = verify(null, Buffer.from(`${body}\n`), publicKey, blob.subarray(4));
+  const [origin, size, root] = body.split('\n');
+  return { valid, sigName, origin, size: Number(size), root: Buffer.from(root ?? '', 'base64') };
+}
+
+describe('verifiable exchange log', () => {
+  it('publishes signed checkpoints and proofs that independent code verifies', async () => {
+    const note = await (await fetch(`${server.url}/api/v1/exchange/checkpoint`)).text();
+    const key = await (await fetch(`${server.url}/api/v1/exchange/verifier-key`)).text();
+    expect(key).toMatch(/^padu\/exchange-log\+[0-9a-f]{8}\+[A-Za-z0-9+/]+=*\n$/);
+    const checkpoint = openIndependently(note, key);
+    expect(checkpoint).toMatchObject({
+      valid: true,
+      sigName: 'padu/exchange-log',
+      origin: 'padu/exchange-log',
+      size: 13,
+    });
+
+    const admin = await server.adminToken();
+    const entry = (await (
+      await fetch(`${server.url}/api/v1/exchange/log/${requestIds[7]}`, {
+        headers: { authorization: `Bearer ${admin}` },
+      })
+    ).json()) as { leafIndex: number; leaf: string; entry: { subject: string } };
+    expect(entry.leafIndex).toBe(7);
+    expect(entry.entry.subject).toBe('3404014101900001');
+    const leaf = sha(Buffer.from([0]), Buffer.from(entry.leaf, 'base64'));
+    const proof = (await (
+      await fetch(`${server.url}/api/v1/exchange/proof/inclusion?leafIndex=7&treeSize=13`)
+    ).json()) as { hashes: string[] };
+    expect(
+      verifyInclusion(
+        leaf,
+        7,
+        13,
+        proof.hashes.map((h) => Buffer.from(h, 'base64')),
+        checkpoint.root,
+      ),
+    ).toBe(true);
+
+    const consistency = (await (
+      await fetch(`${server.url}/api/v1/exchange/proof/consistency?from=6&to=13`)
+    ).json()) as { hashes: string[] };
+    const { rows } = await server.database.handle.pool.query<{ root_hash: Buffer }>(
+      'select root_hash from exchange_checkpoints where tree_size = 6',
+    );
+    expect(
+      verifyConsistency(
+        6,
+        13,
+        rows[0]?.root_hash ?? Buffer.alloc(0),
+        checkpoint.root,
+        consistency.hashes.map((h) => Buffer.from(h, 'base64')),
+      ),
+    ).toBe(true);
+
+    // An operator of a third agency may not read the entry (it names a citizen's NIK).
+    const stranger = await server.operatorToken('32.73');
+    expect(
+      (
+        await fetch(`${server.url}/api/v1/exchange/log/${requestIds[7]}`, {
+          headers: { authorization: `Bearer ${stranger}` },
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (await fetch(`${server.url}/api/v1/exchange/proof/inclusion?leafIndex=20&treeSize=13`))
+        .status,
+    ).toBe(400);
+    expect(
+      (await fetch(`${server.url}/api/v1/exchange/proof/inclusion?leafIndex=1&treeSize=99`)).status,
+    ).toBe(400);
+  });
+
+  it('verifies, and names the entry that was altered, removed or rewritten with its hash', async () => {
+    const { exchange } = server.database.services;
+    const pool = server.database.handle.pool;
+    expect(await exchange.tree.verify()).toMatchObject({
+      ok: true,
+      entries: 13,
+      checkpoints: 2,
+      problem: null,
+    });
+
+    const original = (
+      await pool.query<{ entry: Buffer; leaf_hash: Buffer }>(
+        'select entry, leaf_hash from exchange_log where leaf_index = 9',
+      )
+    ).rows[0];
+    const altered = Buffer.from(
+      (original?.entry.toString() ?? '').replace('"status":200', '"status":500'),
+    );
+    await pool.query('update exchange_log set entry = $1 where leaf_index = 9', [altered]);
+    const report = await exchange.tree.verify();
+    expect(report.ok).toBe(false);
+    expect(report.problem).toMatch(
+      new RegExp(`^entry 9 \\(request ${requestIds[9]}\\) was altered`),
+    );
+
+    // Rewritten together with its leaf hash: the signed checkpoint still catches it.
+    await pool.query('update exchange_log set leaf_hash = $2 where leaf_index = $1::bigint', [
+      9,
+      sha(Buffer.from([0]), altered),
+    ]);
+    expect((await exchange.tree.verify()).problem).toMatch(
+      /entries 6–12 do not match the signed checkpoint of size 13/,
+    );
+
+    await pool.query('update exchange_log set entry = $1, leaf_hash = $2 where leaf_index = 9', [
+      original?.entry,
+      original?.leaf_hash,
+    ]);
+    expect((await exchange.tree.verify()).ok).toBe(true);
+    await pool.query('delete from exchange_log where leaf_index = 4');
+    expect((await exchange.tree.verify()).problem).toMatch(/^entry 4 is missing/);
+  });
+});

@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import {
+  consistencyProof,
+  inclusionProof,
+  nodeHash,
+  rootHash,
+  verifyConsistency,
+  verifyInclusion,
+} from './merkle.ts';
+
+const sha = (...parts: Buffer[]) => {
+  const h = createHash('sha256');
+  for (const p of parts) h.update(p);
+  return h.digest();
+};
+const leafOf = (i: number) => sha(Buffer.from([0]), Buffer.from(`entry ${i}`));
+
+/** RFC 6962 §2.1 MTH, written from the text, recursively: the reference for the fast one. */
+function mth(d: Buffer[]): Buffer {
+  if (d.length === 0) return sha();
+  if (d.length === 1) return d[0] as Buffer;
+  let k = 1;
+  while (k * 2 < d.length) k *= 2;
+  return sha(Buffer.from([1]), mth(d.slice(0, k)), mth(d.slice(k)));
+}
+
+describe('RFC 6962 Merkle tree', () => {
+  const leaves = Array.from({ length: 37 }, (_, i) => leafOf(i));
+
+  it('computes the tree hash of the definition, for every size', () => {
+    for (let n = 0; n <= leaves.length; n++)
+      expect(rootHash(leaves.slice(0, n))).toEqual(mth(leaves.slice(0, n)));
+    expect(rootHash([])).toEqual(
+      Buffer.from('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', 'hex'),
+    );
+    expect(nodeHash(leaves[0] as Buffer, leaves[1] as Buffer)).toEqual(
+      sha(Buffer.from([1]), leaves[0] as Buffer, leaves[1] as Buffer),
+    );
+  });
+
+  it('gives inclusion proofs that verify, and fail for another leaf, index or root', () => {
+    for (let n = 1; n <= leaves.length; n++) {
+      const tree = leaves.slice(0, n);
+      const root = mth(tree);
+      for (let m = 0; m < n; m++) {
+        const proof = inclusionProof(tree, m);
+        expect(verifyInclusion(tree[m] as Buffer, m, n, proof, root), `${m} of ${n}`).toBe(true);
+        if (n > 1) {
+          expect(verifyInclusion(tree[(m + 1) % n] as Buffer, m, n, proof, root)).toBe(false);
+          expect(verifyInclusion(tree[m] as Buffer, (m + 1) % n, n, proof, root)).toBe(false);
+        }
+        expect(verifyInclusion(tree[m] as Buffer, m, n, proof, leafOf(999))).toBe(false);
+      }
+    }
+  });
+
+  it('gives consistency proofs that verify, and fail for a changed history', () => {
+    for (let n = 1; n <= leaves.length; n++) {
+      for (let m = 1; m <= n; m++) {
+        const proof = consistencyProof(leaves, m, n);
+        const first = mth(leaves.slice(0, m));
+        const second = mth(leaves.slice(0, n));
+        expect(verifyConsistency(m, n, first, second, proof), `${m} -> ${n}`).toBe(true);
+        if (m < n) {
+          const altered = [...leaves.slice(0, n)];
+          altered[0] = leafOf(1000);
+          expect(verifyConsistency(m, n, first, mth(altered), proof)).toBe(false);
+        }
+      }
+    }
+  });
+});
