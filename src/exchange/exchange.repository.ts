@@ -409,6 +409,42 @@ export function exchangeRepository(pool: pg.Pool) {
       return rows[0] === undefined ? undefined : grantOf(rows[0]);
     },
 
+    /** Grants and requests where the agency is the provider or the consumer (all: null). */
+    async listGrants(agencyCode: string | null): Promise<
+      (GrantRow & {
+        serviceName: string;
+        providerAgency: string;
+        consumerAgency: string;
+        consumerName: string;
+      })[]
+    > {
+      const { rows } = await pool.query<
+        GrantSql & {
+          service_name: string;
+          provider_agency: string;
+          consumer_agency: string;
+          consumer_name: string;
+        }
+      >(
+        `select g.*, v.name as service_name, p.agency_code as provider_agency,
+                c.agency_code as consumer_agency, c.name as consumer_name
+         from exchange_grants g
+           join exchange_services v on v.id = g.service_id
+           join exchange_systems p on p.id = v.system_id
+           join exchange_systems c on c.id = g.consumer_system_id
+         where $1::text is null or p.agency_code = $1 or c.agency_code = $1
+         order by g.id desc`,
+        [agencyCode],
+      );
+      return rows.map((r) => ({
+        ...grantOf(r),
+        serviceName: r.service_name,
+        providerAgency: r.provider_agency,
+        consumerAgency: r.consumer_agency,
+        consumerName: r.consumer_name,
+      }));
+    },
+
     async signingKeys(): Promise<
       { kid: string; privatePem: string; publicJwk: unknown; retired: boolean }[]
     > {

@@ -365,4 +365,214 @@ export function exchangeRoutes(app: HttpApp, exchange: ExchangeService): void {
       return { from, to, hashes: hashes.map((h) => h.toString('base64')) };
     },
   );
+
+  /** Operators act for their own agency's systems; platform admins for any. */
+  async function ownSystem(principal: Principal, systemId: number, verb: string) {
+    const system = await exchange.findSystem(systemId);
+    if (system === undefined) throw new AppError('NOT_FOUND', `there is no system ${systemId}.`);
+    if (principal.role !== 'platform_admin' && system.agencyCode !== principal.agencyCode)
+      throw new AppError(
+        'FORBIDDEN',
+        `system ${systemId} belongs to ${system.agencyCode}; operators ${verb} only their own agency's systems.`,
+      );
+    return system;
+  }
+
+  /** The grant, if the caller is the provider's operator (or an admin). */
+  async function providerOf(principal: Principal, grantId: number) {
+    const grant = await exchange.findGrant(grantId);
+    if (grant === undefined) throw new AppError('NOT_FOUND', `there is no grant ${grantId}.`);
+    const service = await exchange.findService(grant.serviceId);
+    if (principal.role !== 'platform_admin' && service?.agencyCode !== principal.agencyCode)
+      throw new AppError(
+        'FORBIDDEN',
+        `only the provider (${service?.agencyCode ?? '?'}) decides on grant ${grantId}.`,
+      );
+    return grant;
+  }
+
+  const GrantSchema = Type.Object(
+    {
+      id: Type.Integer(),
+      serviceId: Type.Integer(),
+      serviceName: Type.String(),
+      providerAgency: Type.String(),
+      consumerSystemId: Type.Integer(),
+      consumerName: Type.String(),
+      consumerAgency: Type.String(),
+      status: Type.String(),
+      methods: Type.Union([Type.Array(Type.String()), Type.Null()]),
+      pathPrefixes: Type.Union([Type.Array(Type.String()), Type.Null()]),
+      rateLimit: Type.Integer(),
+      expiresAt: Type.Union([Type.String(), Type.Null()]),
+    },
+    { title: 'ExchangeGrant' },
+  );
+
+  app.get(
+    '/api/v1/exchange/systems',
+    {
+      config: { access: ['platform_admin', 'agency_operator'] },
+      schema: {
+        tags: [TAG],
+        summary: 'My agency’s systems (platform admins: every system)',
+        security: AUTHENTICATED_SECURITY,
+        response: {
+          200: Type.Array(
+            Type.Object({
+              id: Type.Integer(),
+              agencyCode: Type.String(),
+              name: Type.String(),
+              slug: Type.String(),
+              clientId: Type.String(),
+              applicationId: Type.Union([Type.Integer(), Type.Null()]),
+            }),
+          ),
+          ...errorResponses(401, 403),
+        },
+      },
+    },
+    async (request) => {
+      const principal = requirePrincipal(request.principal);
+      const systems = await exchange.listSystems(
+        principal.role === 'platform_admin' ? null : principal.agencyCode,
+      );
+      return systems.map((s) => ({
+        id: s.id,
+        agencyCode: s.agencyCode,
+        name: s.name,
+        slug: s.slug,
+        clientId: s.clientId,
+        applicationId: s.applicationId,
+      }));
+    },
+  );
+
+  app.post(
+    '/api/v1/exchange/systems/:id/secrets',
+    {
+      config: { access: ['platform_admin', 'agency_operator'] },
+      schema: {
+        tags: [TAG],
+        summary: 'Rotate a system’s client secret; the previous one keeps working for 24 hours',
+        security: AUTHENTICATED_SECURITY,
+        params: StrictObject({ id: Type.Integer({ minimum: 1 }) }),
+        response: {
+          201: Type.Object({ clientSecret: Type.String() }),
+          ...errorResponses(401, 403, 404),
+        },
+      },
+    },
+    async (request, reply) => {
+      const principal = requirePrincipal(request.principal);
+      await ownSystem(principal, request.params.id, 'rotate secrets of');
+      const clientSecret = await exchange.rotateSecret(request.params.id, actorOf(principal));
+      return reply.status(201).send({ clientSecret });
+    },
+  );
+
+  app.get(
+    '/api/v1/exchange/grants',
+    {
+      config: { access: ['platform_admin', 'agency_operator'] },
+      schema: {
+        tags: [TAG],
+        summary: 'Access requests and grants where my agency is the provider or the consumer',
+        security: AUTHENTICATED_SECURITY,
+        response: { 200: Type.Array(GrantSchema), ...errorResponses(401, 403) },
+      },
+    },
+    async (request) => {
+      const principal = requirePrincipal(request.principal);
+      return exchange.listGrants(principal.role === 'platform_admin' ? null : principal.agencyCode);
+    },
+  );
+
+  app.post(
+    '/api/v1/exchange/grants',
+    {
+      config: { access: ['platform_admin', 'agency_operator'] },
+      schema: {
+        tags: [TAG],
+        summary:
+          'Request access to a service for one of my systems (the provider grants or refuses)',
+        security: AUTHENTICATED_SECURITY,
+        body: StrictObject({
+          serviceId: Type.Integer({ minimum: 1 }),
+          consumerSystemId: Type.Integer({ minimum: 1 }),
+        }),
+        response: {
+          201: Type.Object({ id: Type.Integer(), status: Type.String() }),
+          ...errorResponses(400, 401, 403, 404, 409),
+        },
+      },
+    },
+    async (request, reply) => {
+      const principal = requirePrincipal(request.principal);
+      await ownSystem(principal, request.body.consumerSystemId, 'request access for');
+      const grant = await exchange.addGrant(
+        {
+          serviceId: request.body.serviceId,
+          consumerSystemId: request.body.consumerSystemId,
+          status: 'requested',
+        },
+        actorOf(principal),
+      );
+      return reply.status(201).send({ id: grant.id, status: grant.status });
+    },
+  );
+
+  app.post(
+    '/api/v1/exchange/grants/:id/decision',
+    {
+      config: { access: ['platform_admin', 'agency_operator'] },
+      schema: {
+        tags: [TAG],
+        summary:
+          'Grant or refuse an access request (the provider), optionally limited to methods and paths, with an expiry',
+        security: AUTHENTICATED_SECURITY,
+        params: StrictObject({ id: Type.Integer({ minimum: 1 }) }),
+        body: StrictObject({
+          decision: Type.Union([Type.Literal('granted'), Type.Literal('refused')]),
+          methods: Type.Optional(Type.Array(Type.String({ pattern: '^[A-Z]+$' }), { minItems: 1 })),
+          pathPrefixes: Type.Optional(Type.Array(Type.String({ pattern: '^/' }), { minItems: 1 })),
+          rateLimit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
+          expiresAt: Type.Optional(Type.String({ format: 'date-time' })),
+        }),
+        response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const principal = requirePrincipal(request.principal);
+      const grant = await providerOf(principal, request.params.id);
+      const b = request.body;
+      await exchange.decideGrant(grant.id, b.decision, actorOf(principal), {
+        methods: b.methods ?? null,
+        pathPrefixes: b.pathPrefixes ?? null,
+        rateLimit: b.rateLimit ?? grant.rateLimit,
+        expiresAt: b.expiresAt ?? null,
+      });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/exchange/grants/:id/revoke',
+    {
+      config: { access: ['platform_admin', 'agency_operator'] },
+      schema: {
+        tags: [TAG],
+        summary: 'Revoke a grant (the provider); every gateway node refuses it within a second',
+        security: AUTHENTICATED_SECURITY,
+        params: StrictObject({ id: Type.Integer({ minimum: 1 }) }),
+        response: { 204: Type.Null(), ...errorResponses(401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const principal = requirePrincipal(request.principal);
+      const grant = await providerOf(principal, request.params.id);
+      await exchange.revokeGrant(grant.id, actorOf(principal));
+      return reply.status(204).send(null);
+    },
+  );
 }

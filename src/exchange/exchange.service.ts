@@ -5,6 +5,7 @@ import { AppError } from '../platform/http/errors.ts';
 import { normalizeSearchText } from '../platform/text.ts';
 import {
   exchangeRepository,
+  type ExchangeRepository,
   type GrantRow,
   type ServiceRow,
   type SystemRow,
@@ -136,6 +137,8 @@ export interface ExchangeService {
   ): Promise<void>;
   revokeGrant(id: number, actor: string): Promise<void>;
   liveGrant(serviceId: number, consumerSystemId: number): Promise<GrantRow | undefined>;
+  findGrant(id: number): Promise<GrantRow | undefined>;
+  listGrants(agencyCode: string | null): ReturnType<ExchangeRepository['listGrants']>;
   /** OAuth 2.0 client credentials: a signed access token for a system's client id and secret. */
   issueToken(
     clientId: string,
@@ -325,6 +328,8 @@ export function exchangeService(
     },
 
     liveGrant: (serviceId, consumerSystemId) => repository.liveGrant(serviceId, consumerSystemId),
+    findGrant: (id) => repository.findGrant(id),
+    listGrants: (agencyCode) => repository.listGrants(agencyCode),
 
     async issueToken(clientId, clientSecret, issuer) {
       const system = await repository.authenticateClient(clientId, hashSecret(clientSecret));

@@ -202,6 +202,68 @@ describe('exchange registry and credentials', () => {
   });
 });
 
+describe('access requests', () => {
+  it('go from the consumer’s operator to the provider’s, who grants, limits and revokes', async () => {
+    const consumerOp = await server.operatorToken('P.KEMENKES');
+    const providerOp = await server.operatorToken('34.04');
+    const post = (path: string, token: string, body: unknown) =>
+      fetch(`${server.url}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const { exchange } = server.database.services;
+    const other = await exchange.addSystem({ agencyCode: 'P.KEMENKES', name: 'SISRUTE' }, 'test');
+    // A provider operator cannot ask on behalf of another agency's system.
+    expect(
+      (
+        await post('/api/v1/exchange/grants', providerOp, {
+          serviceId,
+          consumerSystemId: other.system.id,
+        })
+      ).status,
+    ).toBe(403);
+    const requested = await post('/api/v1/exchange/grants', consumerOp, {
+      serviceId,
+      consumerSystemId: other.system.id,
+    });
+    expect(requested.status).toBe(201);
+    const { id, status } = (await requested.json()) as { id: number; status: string };
+    expect(status).toBe('requested');
+    expect(await exchange.liveGrant(serviceId, other.system.id)).toBeUndefined();
+
+    expect(
+      (await post(`/api/v1/exchange/grants/${id}/decision`, consumerOp, { decision: 'granted' }))
+        .status,
+    ).toBe(403);
+    const decided = await post(`/api/v1/exchange/grants/${id}/decision`, providerOp, {
+      decision: 'granted',
+      methods: ['GET'],
+      pathPrefixes: ['/penduduk/'],
+      rateLimit: 5,
+    });
+    expect(decided.status).toBe(204);
+    expect(await exchange.liveGrant(serviceId, other.system.id)).toMatchObject({
+      methods: ['GET'],
+      pathPrefixes: ['/penduduk/'],
+      rateLimit: 5,
+    });
+    const listed = (await (
+      await fetch(`${server.url}/api/v1/exchange/grants`, {
+        headers: { authorization: `Bearer ${consumerOp}` },
+      })
+    ).json()) as { id: number; status: string; providerAgency: string }[];
+    expect(listed.find((g) => g.id === id)).toMatchObject({
+      status: 'granted',
+      providerAgency: '34.04',
+    });
+
+    expect((await post(`/api/v1/exchange/grants/${id}/revoke`, providerOp, {})).status).toBe(204);
+    expect(await exchange.liveGrant(serviceId, other.system.id)).toBeUndefined();
+    expect((await post(`/api/v1/exchange/grants/${id}/revoke`, providerOp, {})).status).toBe(409);
+  });
+});
+
 describe('access tokens', () => {
   it('are refused when tampered with, expired, for another audience or signed by an unknown key', () => {
     const key = generateSigningKey();
