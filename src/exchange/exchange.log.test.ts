@@ -152,6 +152,35 @@ describe('verifiable exchange log', () => {
     ).toBe(400);
   });
 
+  it('counts calls per service and consumer, in the API and in /metrics', async () => {
+    const admin = await server.adminToken();
+    const stats = (await (
+      await fetch(`${server.url}/api/v1/exchange/stats`, {
+        headers: { authorization: `Bearer ${admin}` },
+      })
+    ).json()) as {
+      service: string;
+      consumer: string;
+      calls: number;
+      errorRate: number;
+      latencyMs: { p50: number };
+    }[];
+    expect(stats).toEqual([
+      expect.objectContaining({
+        service: '34.04/siak-sleman/data-penduduk',
+        consumer: 'P.KEMENKES/satusehat',
+        calls: 13,
+        errorRate: 0,
+      }) as unknown,
+    ]);
+    expect(stats[0]?.latencyMs.p50).toBeGreaterThanOrEqual(0);
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    expect(metrics).toContain(
+      'padu_exchange_calls_total{service="34.04/siak-sleman/data-penduduk",consumer="P.KEMENKES/satusehat",code="2xx"} 13',
+    );
+    expect(metrics).toMatch(/padu_exchange_call_duration_seconds_count\{[^}]+\} 13/);
+  });
+
   it('verifies, and names the entry that was altered, removed or rewritten with its hash', async () => {
     const { exchange } = server.database.services;
     const pool = server.database.handle.pool;

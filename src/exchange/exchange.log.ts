@@ -145,6 +145,47 @@ export function exchangeLog(pool: pg.Pool) {
     },
 
     /**
+     * Calls per provider service and consumer since a time, with error counts and latency
+     * percentiles, from the log (calls refused before forwarding are not in it). `agencyCode`
+     * limits to exchanges where that agency is provider or consumer.
+     */
+    async stats(since: string, agencyCode: string | null) {
+      const { rows } = await pool.query<{
+        service: string;
+        consumer: string;
+        calls: number;
+        client_errors: number;
+        server_errors: number;
+        p50: number | null;
+        p95: number | null;
+        p99: number | null;
+      }>(
+        `select e->>'providerAgency' || '/' || (e->>'providerSystem') || '/' || (e->>'service') as service,
+                e->>'consumerAgency' || '/' || (e->>'consumerSystem') as consumer,
+                count(*)::int as calls,
+                count(*) filter (where (e->>'status')::int between 400 and 499)::int as client_errors,
+                count(*) filter (where (e->>'status')::int >= 500)::int as server_errors,
+                percentile_cont(0.5) within group (order by (e->>'latencyMs')::int) as p50,
+                percentile_cont(0.95) within group (order by (e->>'latencyMs')::int) as p95,
+                percentile_cont(0.99) within group (order by (e->>'latencyMs')::int) as p99
+         from (select convert_from(entry, 'UTF8')::jsonb as e from exchange_log where logged_at >= $1) x
+         where $2::text is null or e->>'providerAgency' = $2 or e->>'consumerAgency' = $2
+         group by 1, 2
+         order by calls desc, 1, 2`,
+        [since, agencyCode],
+      );
+      return rows.map((r) => ({
+        service: r.service,
+        consumer: r.consumer,
+        calls: r.calls,
+        clientErrors: r.client_errors,
+        serverErrors: r.server_errors,
+        errorRate: r.calls === 0 ? 0 : (r.client_errors + r.server_errors) / r.calls,
+        latencyMs: { p50: r.p50, p95: r.p95, p99: r.p99 },
+      }));
+    },
+
+    /**
      * Recomputes everything from the stored bytes: every leaf hash, gapless numbering, and the root
      * of every kept checkpoint (with its signature). Names the first entry altered, missing or
      * out of place.

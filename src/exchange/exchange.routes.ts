@@ -575,4 +575,51 @@ export function exchangeRoutes(app: HttpApp, exchange: ExchangeService): void {
       return reply.status(204).send(null);
     },
   );
+
+  app.get(
+    '/api/v1/exchange/stats',
+    {
+      config: { access: ['platform_admin', 'agency_operator'] },
+      schema: {
+        tags: [TAG],
+        summary:
+          'Calls per service and consumer, error rates and latency percentiles, from the exchange log',
+        description:
+          'Operators see the exchanges where their agency is provider or consumer. Calls refused before forwarding ' +
+          '(401, 403, 429) are not logged and not counted here; /metrics counts per node.',
+        security: AUTHENTICATED_SECURITY,
+        querystring: StrictObject({
+          since: Type.Optional(
+            Type.String({ format: 'date-time', description: 'Default: the last hour' }),
+          ),
+        }),
+        response: {
+          200: Type.Array(
+            Type.Object({
+              service: Type.String(),
+              consumer: Type.String(),
+              calls: Type.Integer(),
+              clientErrors: Type.Integer(),
+              serverErrors: Type.Integer(),
+              errorRate: Type.Number(),
+              latencyMs: Type.Object({
+                p50: Type.Union([Type.Number(), Type.Null()]),
+                p95: Type.Union([Type.Number(), Type.Null()]),
+                p99: Type.Union([Type.Number(), Type.Null()]),
+              }),
+            }),
+          ),
+          ...errorResponses(400, 401, 403),
+        },
+      },
+    },
+    async (request) => {
+      const principal = requirePrincipal(request.principal);
+      const since = request.query.since ?? new Date(Date.now() - 3_600_000).toISOString();
+      return exchange.tree.stats(
+        since,
+        principal.role === 'platform_admin' ? null : principal.agencyCode,
+      );
+    },
+  );
 }

@@ -9,6 +9,7 @@ import type { GrantRow, ServiceRow } from './exchange.repository.ts';
 import type { ExchangeService } from './exchange.service.ts';
 import type { LogEntry } from './log-entry.ts';
 import type { LogWriter } from './log-writer.ts';
+import { GatewayMetrics } from './metrics.ts';
 
 /**
  * The gateway: ANY /x/{agency}/{system}/{service}/{rest} with a Bearer access token. It checks the
@@ -151,6 +152,17 @@ export function gatewayRoutes(
   log: LogWriter,
   options: GatewayOptions = DEFAULT_GATEWAY_OPTIONS,
 ): void {
+  const metrics = new GatewayMetrics();
+  /** Logs a finished call (and counts it); resolves once the entry is committed. */
+  const logCall = async (entry: LogEntry): Promise<void> => {
+    await log.append(entry);
+    metrics.record(
+      `${entry.providerAgency}/${entry.providerSystem}/${entry.service}`,
+      `${entry.consumerAgency}/${entry.consumerSystem}`,
+      entry.status,
+      entry.latencyMs / 1000,
+    );
+  };
   const grants = new Map<string, { grant: GrantRow | undefined; at: number }>();
   const buckets = new Map<number, { rate: number; bucket: TokenBucket }>();
   const services = new Map<string, { service: ServiceRow | undefined; at: number }>();
@@ -341,7 +353,7 @@ export function gatewayRoutes(
       if (empty) {
         // Nothing to hold back: the entry is committed before the headers leave.
         response.resume();
-        log.append(entryOf(status, 0, createHash('sha256').digest('hex'))).then(
+        logCall(entryOf(status, 0, createHash('sha256').digest('hex'))).then(
           () => {
             reply.raw.writeHead(status, out);
             reply.raw.end();
@@ -357,7 +369,7 @@ export function gatewayRoutes(
       }
       reply.raw.writeHead(status, out);
       const holdBack = new HoldBack(async (bytes, sha256) => {
-        await log.append(entryOf(status, bytes, sha256));
+        await logCall(entryOf(status, bytes, sha256));
       });
       response.pipe(holdBack).pipe(reply.raw);
       holdBack.on('error', () => reply.raw.destroy());
@@ -375,6 +387,19 @@ export function gatewayRoutes(
       schema: { hide: true },
       handler: handle,
     };
+    scope.get(
+      '/metrics',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['Exchange'],
+          summary: 'Prometheus metrics of this gateway node',
+          hide: false,
+        },
+      },
+      (_request, reply) =>
+        reply.type('text/plain; version=0.0.4; charset=utf-8').send(metrics.text()),
+    );
     scope.route({ ...route, url: '/x/:agency/:system/:service' });
     scope.route({ ...route, url: '/x/:agency/:system/:service/*' });
     done();
