@@ -1,41 +1,13 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isAlive } from '../../src/platform/db/embedded.ts';
+import { freePort, PADU, waitForHealthy } from '../helpers/process.ts';
 
 const exec = promisify(execFile);
-const PADU = path.resolve('bin/padu.js');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealthy(
-  url: string,
-  child: ChildProcess,
-  timeoutMs: number,
-): Promise<number> {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    if (child.exitCode !== null) throw new Error(`padu start exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) return Date.now() - started;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`no answer from ${url}/healthz within ${timeoutMs} ms`);
-}
 
 const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'padu-lifecycle-'));
 await fs.chmod(dataDir, 0o755);
