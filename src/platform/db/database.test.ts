@@ -51,7 +51,7 @@ describe('the data layer', () => {
     try {
       const [first, second] = await Promise.all([migrate(one.pool), migrate(two.pool)]);
       const all = (await readMigrations()).map((m) => m.version);
-      expect([...first, ...second].map((m) => m.version).sort()).toEqual(all);
+      expect([...first, ...second].map((m) => m.version).sort((a, b) => a - b)).toEqual(all);
       const applied = await one.db
         .selectFrom('schema_migrations')
         .select('version')
