@@ -1,41 +1,44 @@
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.ts';
 import { createTempFolder, type TempFolder } from '../../test/helpers/files.ts';
 import { readCsvObjects } from '../platform/csv.ts';
-import { pairwiseScores } from './cluster-quality.ts';
+import { pairwiseScores, type PairwiseScores } from './cluster-quality.ts';
 
 /**
- * The clustering against a hand-labelled inventory (test/fixtures/catalog/labelled-inventory.csv:
- * 451 applications, 56 functions, three of them missing from the taxonomy, with confusable names),
- * through the same commands a user runs: import with --create-missing-agencies, cluster, export.
+ * The clustering against hand-labelled inventories, through the same commands a user runs: import
+ * with --create-missing-agencies, cluster, export; each inventory in a database of its own.
+ *
+ * - labelled-inventory.csv: 451 applications, 56 labels (three missing from the taxonomy), with
+ *   confusable names. Its errors were studied while the keyword lists were written.
+ * - labelled-inventory-2.csv: 384 applications, 58 labels (three missing from the taxonomy), written
+ *   later by another hand as a held-out set. It scored 0.750 / 0.783 when it arrived; general fixes
+ *   (an acronym and its expansion count once, ambiguous acronyms removed, bare keywords not matched
+ *   by root) brought it to 0.853 / 0.867. It is no longer unseen, and the bar is set lower than for
+ *   the first, to guard against regressions rather than to claim a figure.
  */
-const FIXTURE = fileURLToPath(
-  new URL('../../test/fixtures/catalog/labelled-inventory.csv', import.meta.url),
-);
+const fixture = (name: string) =>
+  fileURLToPath(new URL(`../../test/fixtures/catalog/${name}`, import.meta.url));
 
-let database: TestDatabase;
 let folder: TempFolder;
-
 beforeAll(async () => {
-  database = await createTestDatabase();
   folder = await createTempFolder('padu-quality-');
 });
 afterAll(async () => {
-  await database?.drop();
   await folder?.remove();
 });
 
-describe('clustering quality on the labelled inventory', () => {
-  it('finds the same clusters as the labels: pairwise precision and recall at least 0.9', async () => {
+async function score(
+  file: string,
+): Promise<{ scores: PairwiseScores; applications: number; labels: number; clusters: number }> {
+  const database: TestDatabase = await createTestDatabase();
+  try {
     const labels = new Map<string, string>();
-    for await (const { row } of readCsvObjects(FIXTURE))
-      labels.set(row.id ?? '', row.function ?? '');
-
-    const summary = await database.services.catalog.importCsv(FIXTURE, {
-      rejectsFile: path.join(folder.path, 'rejects.csv'),
+    for await (const { row } of readCsvObjects(file)) labels.set(row.id ?? '', row.function ?? '');
+    const name = path.basename(file, '.csv');
+    const summary = await database.services.catalog.importCsv(file, {
+      rejectsFile: path.join(folder.path, `${name}.rejects.csv`),
       createMissingAgencies: true,
     });
     expect(summary.rejected).toBe(0);
@@ -43,7 +46,7 @@ describe('clustering quality on the labelled inventory', () => {
     expect(summary.ignoredColumns).toEqual(['function']);
 
     await database.services.catalog.cluster('test');
-    const out = path.join(folder.path, 'clusters.csv');
+    const out = path.join(folder.path, `${name}.clusters.csv`);
     expect(await database.services.catalog.exportClusters(out)).toBe(labels.size);
     const items: { label: string; cluster: string }[] = [];
     for await (const { row } of readCsvObjects(out)) {
@@ -52,15 +55,33 @@ describe('clustering quality on the labelled inventory', () => {
       items.push({ label: label ?? '', cluster: row.cluster_id ?? '' });
     }
     expect(items).toHaveLength(labels.size);
-
     const scores = pairwiseScores(items);
+    const result = {
+      scores,
+      applications: items.length,
+      labels: new Set(labels.values()).size,
+      clusters: new Set(items.map((i) => i.cluster)).size,
+    };
     console.log(
-      `labelled inventory: ${items.length} applications, ${new Set(labels.values()).size} labels, ` +
-        `${new Set(items.map((i) => i.cluster)).size} clusters; pairwise precision ${scores.precision.toFixed(3)}, ` +
-        `recall ${scores.recall.toFixed(3)}, F1 ${scores.f1.toFixed(3)}`,
+      `${name}: ${result.applications} applications, ${result.labels} labels, ${result.clusters} clusters; ` +
+        `pairwise precision ${scores.precision.toFixed(3)}, recall ${scores.recall.toFixed(3)}, F1 ${scores.f1.toFixed(3)}`,
     );
+    return result;
+  } finally {
+    await database.drop();
+  }
+}
+
+describe('clustering quality on hand-labelled inventories', () => {
+  it('finds the labelled functions: pairwise precision and recall at least 0.9 on the first', async () => {
+    const { scores } = await score(fixture('labelled-inventory.csv'));
     expect(scores.precision).toBeGreaterThanOrEqual(0.9);
     expect(scores.recall).toBeGreaterThanOrEqual(0.9);
-    await fs.rm(out);
+  });
+
+  it('keeps at least 0.8 on the second, written later by another hand', async () => {
+    const { scores } = await score(fixture('labelled-inventory-2.csv'));
+    expect(scores.precision).toBeGreaterThanOrEqual(0.8);
+    expect(scores.recall).toBeGreaterThanOrEqual(0.8);
   });
 });

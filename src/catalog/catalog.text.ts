@@ -79,14 +79,25 @@ export function placeWords(agencyName: string): Set<string> {
 
 /** Indonesian prefixes and suffixes tried when looking for a word's root (see `rootOf`). */
 const PREFIXES = ['', 'ke', 'per', 'pe', 'peng', 'pen', 'pem', 'penye', 'ber', 'di', 'se'];
-const SUFFIXES = ['', 'an', 'kan', 'i', 'nya'];
+const SUFFIXES = ['', 'an', 'kan', 'i', 'nya', 'ku', 'mu', 'anku', 'annya'];
 
 /**
  * The tokens of one text, normalised; acronyms and prefixed names are decoded into words;
  * grammatical words dropped, generic ones kept (see isGenericWord).
  */
 export function textTokens(text: string | null, dropWords?: ReadonlySet<string>): string[] {
-  if (text === null || text === '') return [];
+  return textTokenGroups(text, dropWords).tokens;
+}
+
+/**
+ * textTokens, with the written word each token comes from (`groups`): an acronym and the words it
+ * stands for share one group, so that they count as one piece of evidence.
+ */
+export function textTokenGroups(
+  text: string | null,
+  dropWords?: ReadonlySet<string>,
+): { tokens: string[]; groups: number[] } {
+  if (text === null || text === '') return { tokens: [], groups: [] };
   const words = text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
@@ -102,14 +113,21 @@ export function textTokens(text: string | null, dropWords?: ReadonlySet<string>)
         .toLowerCase()
         .split(' ');
     });
-  const out: string[] = [];
-  for (const raw of words) {
-    if (raw === '' || /^v?\d+$/.test(raw)) continue; // versions, years, numbers
+  const tokens: string[] = [];
+  const groups: number[] = [];
+  words.forEach((raw, group) => {
+    if (raw === '' || /^v?\d+$/.test(raw)) return; // versions, years, numbers
     const word = SPELLING[raw] ?? raw;
-    if (dropWords?.has(word) === true) continue;
-    decode(word, out);
-  }
-  return out.filter((w) => !GRAMMAR.has(w) && w.length > 1);
+    if (dropWords?.has(word) === true) return;
+    const decoded: string[] = [];
+    decode(word, decoded);
+    for (const token of decoded) {
+      if (GRAMMAR.has(token) || token.length <= 1) continue;
+      tokens.push(token);
+      groups.push(group);
+    }
+  });
+  return { tokens, groups };
 }
 
 /** Pushes a word, and the words it stands for when it is an acronym or a prefixed name. */

@@ -1,4 +1,4 @@
-import { isGenericWord, placeWords, rootOf, textTokens } from './catalog.text.ts';
+import { isGenericWord, placeWords, rootOf, textTokenGroups, textTokens } from './catalog.text.ts';
 
 /**
  * Finding applications that do the same job (issue 4): every application gets the government
@@ -155,19 +155,24 @@ export function prepareInventory(
   functions: readonly ClusterFunction[],
 ): PreparedInventory {
   // Inventories repeat names, descriptions and units: each distinct text is tokenised once.
-  const tokenCache = new Map<string, string[]>();
-  const tokens = (text: string | null, drop: ReadonlySet<string>): string[] => {
-    if (text === null || text === '') return [];
-    let list = tokenCache.get(text);
-    if (list === undefined) {
-      list = textTokens(text);
-      tokenCache.set(text, list);
+  const tokenCache = new Map<string, { tokens: string[]; groups: number[] }>();
+  const tokens = (text: string | null, drop: ReadonlySet<string>) => {
+    if (text === null || text === '') return { tokens: [], groups: [] };
+    let t = tokenCache.get(text);
+    if (t === undefined) {
+      t = textTokenGroups(text);
+      tokenCache.set(text, t);
     }
-    return drop.size === 0 ? list : list.filter((w) => !drop.has(w));
+    if (drop.size === 0 || !t.tokens.some((w) => drop.has(w))) return t;
+    const kept = t.tokens.map((w) => !drop.has(w));
+    return {
+      tokens: t.tokens.filter((_, k) => kept[k]),
+      groups: t.groups.filter((_, k) => kept[k]),
+    };
   };
-  // 1. Text -> tokens per field, then roots.
+  // 1. Text -> tokens per field (with the written word each comes from), then roots.
   const placeCache = new Map<string, Set<string>>();
-  const tokenised = applications.map((app) => {
+  const grouped = applications.map((app) => {
     let drop = placeCache.get(app.agencyName);
     if (drop === undefined) placeCache.set(app.agencyName, (drop = placeWords(app.agencyName)));
     return {
@@ -181,6 +186,16 @@ export function prepareInventory(
       unit: tokens(app.unit, drop),
     };
   });
+  const tokenised = grouped.map((g) => ({
+    name: g.name.tokens,
+    description: g.description.tokens,
+    unit: g.unit.tokens,
+  }));
+  const groupsOf = grouped.map((g) => ({
+    name: g.name.groups,
+    description: g.description.groups,
+    unit: g.unit.groups,
+  }));
   // A keyword of one generic word ("informasi") would match everywhere: it is left out.
   const keywordTokens = functions.map((f) =>
     f.keywords.map((k) => {
@@ -236,7 +251,9 @@ export function prepareInventory(
     else list.push(phrase);
     // One-word keywords also match other forms of the same root, at a lower weight
     // (mengadukan, aduan, pengaduan), so that a description need not use the listed form.
-    if (p.words.length === 1) {
+    // Only for derived keywords: a bare keyword (jalan, temuan) would catch unrelated derivations
+    // (perjalanan, pertemuan).
+    if (p.words.length === 1 && root(first) !== first) {
       const r = root(first);
       const byRoot = rootPhrases.get(r);
       const weaker = { ...phrase, weight: phrase.weight * ROOT_MATCH_FACTOR };
@@ -290,7 +307,13 @@ export function prepareInventory(
 
   // Keyword scores per application: function -> score and matched terms.
   const keywordScores = tokenised.map((t, i) =>
-    scoreKeywords(t, rootedFields[i] ?? t, phrasesByFirst, rootPhrases),
+    scoreKeywords(
+      t,
+      rootedFields[i] ?? t,
+      groupsOf[i] ?? groupsOf[0]!,
+      phrasesByFirst,
+      rootPhrases,
+    ),
   );
 
   return { applications, functions, prepared, keywordScores, df };
@@ -506,11 +529,16 @@ const UNIT_WORDS = new Set(['dinas', 'badan', 'bagian', 'biro', 'kantor', 'uptd'
 function scoreKeywords(
   fields: Record<EvidenceField, string[]>,
   rootedFields: Record<EvidenceField, string[]>,
+  groups: Record<EvidenceField, number[]>,
   phrasesByFirst: ReadonlyMap<string, readonly KeywordPhrase[]>,
   rootPhrases: ReadonlyMap<string, readonly KeywordPhrase[]>,
 ): KeywordScores {
   // (function, term) -> the best field it was found in
   const found = new Map<
+    string,
+    { fn: number; term: string; field: EvidenceField; score: number }
+  >();
+  const perWord = new Map<
     string,
     { fn: number; term: string; field: EvidenceField; score: number }
   >();
@@ -538,12 +566,19 @@ function scoreKeywords(
       if (head) headSeen = true;
       for (const [fn, found0] of here) {
         const hit = head ? { ...found0, score: found0.score * HEAD_FACTOR } : found0;
-        const key = `${fn}|${hit.term}`;
-        const previous = found.get(key);
+        // An acronym and the words it stands for come from one written word: one hit.
+        const key = `${fn}|${field}|${groups[field][i] ?? i}`;
+        const previous = perWord.get(key);
         if (previous === undefined || previous.score < hit.score)
-          found.set(key, { fn, term: hit.term, field, score: hit.score });
+          perWord.set(key, { fn, term: hit.term, field, score: hit.score });
       }
     }
+  }
+  // The same term in several places or fields counts once, where it weighs most.
+  for (const hit of perWord.values()) {
+    const key = `${hit.fn}|${hit.term}`;
+    const previous = found.get(key);
+    if (previous === undefined || previous.score < hit.score) found.set(key, hit);
   }
   // Per function and field: the best hit counts fully, the next half, the next a quarter… (an
   // acronym and the words it stands for, or a unit named after its function, are one piece of
