@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { auditInTransaction, inTransaction } from '../platform/db/transaction.ts';
 
 /**
  * The rationalisation plan: "27,400 -> 50". Each application gets a TIME decision (Gartner:
@@ -56,9 +57,7 @@ export async function upsertPlanEntry(
   entry: PlanEntry,
   actor: string,
 ): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
+  return inTransaction(pool, async (client) => {
     await client.query(
       `insert into rationalisation_plan as p
          (application_id, decision, target_shared_application_code, deadline, completed_on, note, updated_by)
@@ -82,17 +81,14 @@ export async function upsertPlanEntry(
         "update applications set status = 'retired', updated_at = now() where id = $1 and status <> 'retired'",
         [entry.applicationId],
       );
-    await client.query(
-      'insert into audit_log (actor, action, subject, details) values ($1, $2, $3, $4)',
-      [actor, 'catalog.plan.set', `application:${entry.applicationId}`, JSON.stringify(entry)],
+    await auditInTransaction(
+      client,
+      actor,
+      'catalog.plan.set',
+      `application:${entry.applicationId}`,
+      entry,
     );
-    await client.query('commit');
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /**

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { auditInTransaction, inTransaction } from '../platform/db/transaction.ts';
 import { copyRows } from '../platform/db/copy.ts';
 import type {
   Assignment,
@@ -21,9 +22,7 @@ export async function seedTaxonomy(
   shared: readonly SharedApplicationSeed[],
   functions: readonly GovernmentFunctionSeed[],
 ): Promise<{ sharedApplications: number; functions: number }> {
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
+  return inTransaction(pool, async (client) => {
     // Owners that the agency seed lacks are left empty rather than failing the start-up.
     const owners = new Set(
       (
@@ -73,17 +72,11 @@ export async function seedTaxonomy(
         functions.map((f) => f.keywords.join('|')),
       ],
     );
-    await client.query('commit');
     return {
       sharedApplications: addedShared.rowCount ?? 0,
       functions: addedFunctions.rowCount ?? 0,
     };
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 export interface GovernmentFunctionRow {
@@ -186,9 +179,7 @@ export async function saveClusteringRun(
   /** false: `assignments` holds only the rows that changed since the previous run. */
   complete = true,
 ): Promise<number> {
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
+  return inTransaction(pool, async (client) => {
     const { rows } = await client.query<{ id: string }>(
       `insert into clustering_runs (seconds, applications, clusters, by_function, by_similarity, decided, triggered_by)
        values ($1, $2, $3, $4, $5, $6, $7) returning id`,
@@ -251,14 +242,8 @@ export async function saveClusteringRun(
           excluded.confidence, excluded.decided, excluded.evidence)`,
       [runId],
     );
-    await client.query('commit');
     return runId;
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /** Applications that have no assignment yet (imported after the last run). */
@@ -360,9 +345,7 @@ export async function insertDecisions(
     actor: string;
   },
 ): Promise<{ missing: number[] }> {
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
+  return inTransaction(pool, async (client) => {
     const { rows } = await client.query<{ id: string }>(
       'select id from applications where id = any($1::bigint[])',
       [decision.applicationIds],
@@ -370,7 +353,6 @@ export async function insertDecisions(
     const found = new Set(rows.map((r) => Number(r.id)));
     const missing = decision.applicationIds.filter((id) => !found.has(id));
     if (missing.length > 0) {
-      await client.query('rollback');
       return { missing };
     }
     await client.query(
@@ -385,28 +367,20 @@ export async function insertDecisions(
         decision.actor,
       ],
     );
-    await client.query(
-      `insert into audit_log (actor, action, subject, details) values ($1, $2, $3, $4)`,
-      [
-        decision.actor,
-        `catalog.decision.${decision.kind}`,
-        decision.applicationIds.length === 1 ? `application:${decision.applicationIds[0]}` : null,
-        JSON.stringify({
-          applicationIds: decision.applicationIds,
-          functionCode: decision.functionCode,
-          splitGroup: decision.splitGroup,
-          note: decision.note,
-        }),
-      ],
+    await auditInTransaction(
+      client,
+      decision.actor,
+      `catalog.decision.${decision.kind}`,
+      decision.applicationIds.length === 1 ? `application:${decision.applicationIds[0]}` : null,
+      {
+        applicationIds: decision.applicationIds,
+        functionCode: decision.functionCode,
+        splitGroup: decision.splitGroup,
+        note: decision.note,
+      },
     );
-    await client.query('commit');
     return { missing: [] };
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 export interface ApplicationListQuery {
@@ -673,26 +647,21 @@ export async function updateApplication(
     (key) => patch[key] !== undefined,
   );
   if (entries.length === 0) return;
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
+  return inTransaction(pool, async (client) => {
     await client.query(
       `update applications set ${entries.map((key, i) => `${PATCH_COLUMNS[key]} = $${i + 2}`).join(', ')},
          updated_at = now()
        where id = $1`,
       [id, ...entries.map((key) => patch[key])],
     );
-    await client.query(
-      'insert into audit_log (actor, action, subject, details) values ($1, $2, $3, $4)',
-      [actor, 'catalog.application.update', `application:${id}`, JSON.stringify(patch)],
+    await auditInTransaction(
+      client,
+      actor,
+      'catalog.application.update',
+      `application:${id}`,
+      patch,
     );
-    await client.query('commit');
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 export interface FunctionInput {
@@ -712,9 +681,7 @@ export async function upsertFunction(
   input: FunctionInput,
   actor: string,
 ): Promise<boolean> {
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
+  return inTransaction(pool, async (client) => {
     const { rows } = await client.query<{ inserted: boolean }>(
       `insert into government_functions as f (code, name, name_en, shared_application_code, keywords, edited)
        values ($1, $2, $3, $4, $5, true)
@@ -725,18 +692,9 @@ export async function upsertFunction(
        returning (xmax = 0) as inserted`,
       [code, input.name, input.nameEn, input.sharedApplication, input.keywords],
     );
-    await client.query(
-      'insert into audit_log (actor, action, subject, details) values ($1, $2, $3, $4)',
-      [actor, 'catalog.function.set', `function:${code}`, JSON.stringify(input)],
-    );
-    await client.query('commit');
+    await auditInTransaction(client, actor, 'catalog.function.set', `function:${code}`, input);
     return rows[0]?.inserted ?? false;
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /** Adds one application to an agency's inventory; undefined if (agency, source id) is taken. */
@@ -747,9 +705,7 @@ export async function insertApplication(
   fields: ApplicationPatch & { name: string },
   actor: string,
 ): Promise<number | undefined> {
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
+  return inTransaction(pool, async (client) => {
     const { rows } = await client.query<{ id: string }>(
       `insert into applications (agency_code, source_id, name, acronym, description, unit, status, users,
          hosting, technology, personal_data, annual_cost)
@@ -773,23 +729,13 @@ export async function insertApplication(
     );
     const id = rows[0] === undefined ? undefined : Number(rows[0].id);
     if (id !== undefined)
-      await client.query(
-        'insert into audit_log (actor, action, subject, details) values ($1, $2, $3, $4)',
-        [
-          actor,
-          'catalog.application.create',
-          `application:${id}`,
-          JSON.stringify({ agencyCode, sourceId, ...fields }),
-        ],
-      );
-    await client.query('commit');
+      await auditInTransaction(client, actor, 'catalog.application.create', `application:${id}`, {
+        agencyCode,
+        sourceId,
+        ...fields,
+      });
     return id;
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /** Adds or changes a shared national application (admins); marked `edited`. Returns whether new. */
@@ -799,9 +745,7 @@ export async function upsertSharedApplication(
   input: { name: string; fullName: string; descriptionEn: string; ownerAgencyCode: string | null },
   actor: string,
 ): Promise<boolean> {
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
+  return inTransaction(pool, async (client) => {
     const { rows } = await client.query<{ inserted: boolean }>(
       `insert into shared_applications (code, name, full_name, description_en, owner_agency_code, edited)
        values ($1, $2, $3, $4, $5, true)
@@ -811,21 +755,13 @@ export async function upsertSharedApplication(
        returning (xmax = 0) as inserted`,
       [code, input.name, input.fullName, input.descriptionEn, input.ownerAgencyCode],
     );
-    await client.query(
-      'insert into audit_log (actor, action, subject, details) values ($1, $2, $3, $4)',
-      [
-        actor,
-        'catalog.shared_application.set',
-        `shared_application:${code}`,
-        JSON.stringify(input),
-      ],
+    await auditInTransaction(
+      client,
+      actor,
+      'catalog.shared_application.set',
+      `shared_application:${code}`,
+      input,
     );
-    await client.query('commit');
     return rows[0]?.inserted ?? false;
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { auditInTransaction, inTransaction } from '../platform/db/transaction.ts';
 
 /** SQL of the exchange registry, credentials, grants and signing keys. */
 
@@ -116,37 +117,6 @@ const grantOf = (r: GrantSql): GrantRow => ({
   expiresAt: r.expires_at?.toISOString() ?? null,
 });
 
-async function audit(
-  client: pg.PoolClient | pg.Pool,
-  actor: string,
-  action: string,
-  subject: string,
-  details: unknown,
-): Promise<void> {
-  await client.query(
-    'insert into audit_log (actor, action, subject, details) values ($1, $2, $3, $4)',
-    [actor, action, subject, JSON.stringify(details)],
-  );
-}
-
-async function inTransaction<T>(
-  pool: pg.Pool,
-  work: (client: pg.PoolClient) => Promise<T>,
-): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
-    const result = await work(client);
-    await client.query('commit');
-    return result;
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
-}
-
 export function exchangeRepository(pool: pg.Pool) {
   return {
     /** Adds a system with its first secret; undefined if the agency already has that slug. */
@@ -173,7 +143,13 @@ export function exchangeRepository(pool: pg.Pool) {
           'insert into exchange_client_secrets (system_id, secret_hash) values ($1, $2)',
           [row.id, secretHash],
         );
-        await audit(client, actor, 'exchange.system.create', `system:${row.id}`, system);
+        await auditInTransaction(
+          client,
+          actor,
+          'exchange.system.create',
+          `system:${row.id}`,
+          system,
+        );
         return systemOf(row);
       });
     },
@@ -233,7 +209,7 @@ export function exchangeRepository(pool: pg.Pool) {
           'insert into exchange_client_secrets (system_id, secret_hash) values ($1, $2)',
           [systemId, secretHash],
         );
-        await audit(client, actor, 'exchange.secret.rotate', `system:${systemId}`, {
+        await auditInTransaction(client, actor, 'exchange.secret.rotate', `system:${systemId}`, {
           graceSeconds,
         });
       });
@@ -267,7 +243,7 @@ export function exchangeRepository(pool: pg.Pool) {
         );
         const id = rows[0]?.id;
         if (id === undefined) return undefined;
-        await audit(client, actor, 'exchange.service.create', `service:${id}`, {
+        await auditInTransaction(client, actor, 'exchange.service.create', `service:${id}`, {
           ...service,
           openapi: service.openapi === null ? null : '(document)',
         });
@@ -340,7 +316,7 @@ export function exchangeRepository(pool: pg.Pool) {
         );
         const row = rows[0];
         if (row === undefined) return undefined;
-        await audit(
+        await auditInTransaction(
           client,
           actor,
           `exchange.grant.${grant.status === 'granted' ? 'create' : 'request'}`,
@@ -392,7 +368,7 @@ export function exchangeRepository(pool: pg.Pool) {
           ],
         );
         if ((rowCount ?? 0) === 0) return false;
-        await audit(client, actor, `exchange.grant.${to}`, `grant:${id}`, terms ?? {});
+        await auditInTransaction(client, actor, `exchange.grant.${to}`, `grant:${id}`, terms ?? {});
         if (to === 'revoked')
           await client.query(`select pg_notify('padu_exchange_grants', $1)`, [String(id)]);
         return true;
