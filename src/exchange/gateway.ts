@@ -167,6 +167,17 @@ export function gatewayRoutes(
   const buckets = new Map<number, { rate: number; bucket: TokenBucket }>();
   const services = new Map<string, { service: ServiceRow | undefined; at: number }>();
 
+  // A system's slug never changes: looked up once per node.
+  const slugs = new Map<number, string>();
+  async function slugOf(systemId: number): Promise<string> {
+    let slug = slugs.get(systemId);
+    if (slug === undefined) {
+      slug = (await exchange.findSystem(systemId))?.slug ?? String(systemId);
+      slugs.set(systemId, slug);
+    }
+    return slug;
+  }
+
   async function serviceAt(agency: string, system: string, name: string) {
     const key = `${agency}/${system}/${name}`;
     const cached = services.get(key);
@@ -225,7 +236,7 @@ export function gatewayRoutes(
     if (grant === undefined)
       throw new AppError(
         'FORBIDDEN',
-        `System ${claims.padu_system} (${claims.padu_agency}/${(await exchange.findSystem(claims.padu_system))?.slug ?? claims.sub}) ` +
+        `System ${claims.padu_system} (${claims.padu_agency}/${await slugOf(claims.padu_system)}) ` +
           `has no grant on service "${service.name}" ` +
           `(${service.agencyCode}/${service.systemSlug}/${service.slug}); request access from its provider.`,
       );
@@ -258,8 +269,7 @@ export function gatewayRoutes(
 
     // From here the reply is written by hand: the bodies stream both ways.
     reply.hijack();
-    const consumerSystem =
-      (await exchange.findSystem(claims.padu_system))?.slug ?? String(claims.padu_system);
+    const consumerSystem = await slugOf(claims.padu_system);
     const header = (name: string) => {
       const value = request.headers[name];
       return typeof value === 'string' ? value : null;
