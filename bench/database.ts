@@ -9,7 +9,7 @@ import { openEmbeddedPostgres } from '../src/platform/db/embedded.ts';
 
 export async function openBenchDatabase(
   embeddedFolder: string,
-): Promise<{ handle: DatabaseHandle; done: () => Promise<void> }> {
+): Promise<{ handle: DatabaseHandle; url: string; done: () => Promise<void> }> {
   const external = process.env.PADU_DATABASE_URL;
   const server =
     external === undefined
@@ -26,6 +26,7 @@ export async function openBenchDatabase(
   const handle = connect(url.toString());
   return {
     handle,
+    url: url.toString(),
     done: async () => {
       await handle.close();
       await server?.release();

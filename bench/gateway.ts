@@ -1,0 +1,207 @@
+/**
+ * Gateway benchmark (issue 5): one upstream on this machine, called directly, through nginx as a
+ * plain keep-alive reverse proxy, and through Padu's gateway with everything on (token check,
+ * grant, rate limit, streamed forwarding, every call logged with its entry committed before the
+ * answer ends). autocannon drives each for the same time and connections; then a fixed 1,000
+ * calls/s run compares latency directly and through the gateway. Prints figures; asserts nothing.
+ *
+ *   npx tsx bench/gateway.ts [seconds=10] [connections=50]
+ *   needs nginx on PATH (Debian: apt-get install nginx); PADU_DATABASE_URL as for bench/population.ts
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { createServices } from '../src/app.ts';
+import { prepareDatabase } from '../src/bootstrap.ts';
+import { openBenchDatabase } from './database.ts';
+
+const seconds = Number(process.argv[2] ?? 10);
+const connections = Number(process.argv[3] ?? 50);
+const children: ChildProcess[] = [];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(url: string, init: RequestInit = {}): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    try {
+      await fetch(url, init);
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  throw new Error(`${url} does not answer`);
+}
+
+function run(child: ChildProcess): ChildProcess {
+  children.push(child);
+  return child;
+}
+
+interface Result {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+async function load(url: string, headers: Record<string, string>, rate?: number): Promise<Result> {
+  const result = await autocannon({
+    url,
+    connections: rate === undefined ? connections : 20,
+    duration: seconds,
+    headers,
+    ...(rate === undefined ? {} : { overallRate: rate }),
+  });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'padu-bench-gateway-'));
+const { handle, url: databaseUrl, done } = await openBenchDatabase('padu-bench-gateway');
+try {
+  // The upstream: a small JSON answer, in its own process.
+  const upstreamPort = await freePort();
+  run(
+    spawn(
+      process.execPath,
+      [
+        '-e',
+        `require('node:http').createServer((q, s) => { q.resume(); q.on('end', () => { s.setHeader('content-type', 'application/json'); s.end('{"nik":"3404014101900001","nama":"Siti Aminah","status":"hidup"}'); }); }).listen(${upstreamPort}, '127.0.0.1')`,
+      ],
+      { stdio: 'ignore' },
+    ),
+  );
+  const upstream = `http://127.0.0.1:${upstreamPort}`;
+  await waitFor(upstream);
+
+  // nginx, one worker, keep-alive to the upstream.
+  const nginxPort = await freePort();
+  await fs.mkdir(path.join(dir, 'logs'), { recursive: true });
+  await fs.writeFile(
+    path.join(dir, 'nginx.conf'),
+    `worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log ${dir}/logs/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  upstream app { server 127.0.0.1:${upstreamPort}; keepalive 128; }
+  server {
+    listen 127.0.0.1:${nginxPort};
+    location / {
+      proxy_pass http://app;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+    }
+  }
+}
+`,
+  );
+  run(
+    spawn('nginx', ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-g', 'daemon off;'], {
+      stdio: 'inherit',
+    }),
+  );
+  await waitFor(`http://127.0.0.1:${nginxPort}/`);
+
+  // Padu: the real server process on the bench database, with a provider, a consumer and a grant.
+  const services = createServices(handle);
+  await prepareDatabase(handle, services);
+  const provider = await services.exchange.addSystem(
+    { agencyCode: '34.04', name: 'SIAK Sleman' },
+    'bench',
+  );
+  const consumer = await services.exchange.addSystem(
+    { agencyCode: 'P.KEMENKES', name: 'SATUSEHAT' },
+    'bench',
+  );
+  const { service, path: prefix } = await services.exchange.addService(
+    { systemId: provider.system.id, name: 'Data Penduduk', upstreamUrl: upstream },
+    'bench',
+  );
+  await services.exchange.addGrant(
+    {
+      serviceId: service.id,
+      consumerSystemId: consumer.system.id,
+      status: 'granted',
+      rateLimit: 1_000_000,
+    },
+    'bench',
+  );
+  const paduPort = await freePort();
+  run(
+    spawn(process.execPath, [path.resolve('bin/padu.js'), 'start'], {
+      env: {
+        ...process.env,
+        PADU_DATABASE_URL: databaseUrl,
+        PADU_PORT: String(paduPort),
+        PADU_DEMO: '0',
+        PADU_LOG_LEVEL: 'warn',
+      },
+      stdio: 'inherit',
+    }),
+  );
+  const padu = `http://127.0.0.1:${paduPort}`;
+  await waitFor(`${padu}/healthz`);
+  const tokenResponse = await fetch(`${padu}/oauth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: consumer.system.clientId,
+      client_secret: consumer.clientSecret,
+    }),
+  });
+  const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
+  const auth = { authorization: `Bearer ${token}`, 'x-padu-purpose': 'benchmark' };
+
+  const before = Number(
+    (await handle.pool.query<{ n: string }>('select count(*) as n from exchange_log')).rows[0]?.n,
+  );
+  const direct = await load(`${upstream}/penduduk/1`, {});
+  const nginx = await load(`http://127.0.0.1:${nginxPort}/penduduk/1`, {});
+  const gateway = await load(`${padu}${prefix}/penduduk/1`, auth);
+  const logged =
+    Number(
+      (await handle.pool.query<{ n: string }>('select count(*) as n from exchange_log')).rows[0]?.n,
+    ) - before;
+
+  const directAt1000 = await load(`${upstream}/penduduk/1`, {}, 1000);
+  const gatewayAt1000 = await load(`${padu}${prefix}/penduduk/1`, auth, 1000);
+
+  const line = (name: string, r: Result) =>
+    `${name.padEnd(22)} ${r.rps.toFixed(0).padStart(8)} req/s   p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(4)} ms   errors ${r.errors}, non-2xx ${r.non2xx}`;
+  console.log(`${os.cpus().length} cores; ${seconds} s per run, ${connections} connections`);
+  console.log(line('upstream directly', direct));
+  console.log(line('through nginx', nginx));
+  console.log(line('through Padu gateway', gateway));
+  console.log(
+    `gateway / nginx throughput: ${(gateway.rps / nginx.rps).toFixed(2)}; gateway / direct: ${(gateway.rps / direct.rps).toFixed(2)}; ` +
+      `calls logged during the gateway run: ${logged}`,
+  );
+  console.log(line('directly at 1,000/s', directAt1000));
+  console.log(line('gateway at 1,000/s', gatewayAt1000));
+  console.log(`added p99 latency at 1,000 calls/s: ${gatewayAt1000.p99 - directAt1000.p99} ms`);
+} finally {
+  for (const child of children) child.kill('SIGTERM');
+  await new Promise((r) => setTimeout(r, 500));
+  await done();
+  await fs.rm(dir, { recursive: true, force: true });
+}
