@@ -4,6 +4,7 @@ import type pg from 'pg';
 import type { AgenciesService } from '../agencies/agencies.service.ts';
 import { toCsvLine } from '../platform/csv.ts';
 import { AppError } from '../platform/http/errors.ts';
+import { isSlug } from '../platform/text.ts';
 import { todayInIndonesia } from '../platform/dates.ts';
 import { isXlsxFile, writeXlsx, xlsxBytes } from '../platform/xlsx.ts';
 
@@ -215,6 +216,15 @@ export function catalogService(pool: pg.Pool, agencies: AgenciesService): Catalo
     return { ...summary, seconds: (performance.now() - started) / 1000, runId, computeSeconds };
   }
 
+  async function requireSharedApplication(code: string): Promise<void> {
+    const shared = await listSharedApplicationCodes(pool);
+    if (!shared.includes(code))
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `"${code}" is not a shared application; use one of ${shared.join(', ')}.`,
+      );
+  }
+
   /** The application, if the caller may act on it: operators only on their own agency's. */
   async function ownApplication(
     id: number,
@@ -237,19 +247,12 @@ export function catalogService(pool: pg.Pool, agencies: AgenciesService): Catalo
     listFunctions: () => listFunctions(pool),
 
     async setFunction(code, input, actor) {
-      if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(code))
+      if (!isSlug(code))
         throw new AppError(
           'VALIDATION_FAILED',
           `"${code}" is not a function code; use lower-case words joined by hyphens, e.g. "cemetery-management".`,
         );
-      if (input.sharedApplication !== null) {
-        const shared = await listSharedApplicationCodes(pool);
-        if (!shared.includes(input.sharedApplication))
-          throw new AppError(
-            'VALIDATION_FAILED',
-            `"${input.sharedApplication}" is not a shared application; use one of ${shared.join(', ')}.`,
-          );
-      }
+      if (input.sharedApplication !== null) await requireSharedApplication(input.sharedApplication);
       const keywords = [...new Set(input.keywords.map((k) => k.trim().toLowerCase()))].filter(
         (k) => k !== '',
       );
@@ -307,7 +310,7 @@ export function catalogService(pool: pg.Pool, agencies: AgenciesService): Catalo
     },
 
     async setSharedApplication(code, input, actor) {
-      if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(code))
+      if (!isSlug(code))
         throw new AppError(
           'VALIDATION_FAILED',
           `"${code}" is not a shared application code; use lower-case words joined by hyphens, e.g. "srikandi".`,
@@ -335,14 +338,8 @@ export function catalogService(pool: pg.Pool, agencies: AgenciesService): Catalo
           'VALIDATION_FAILED',
           'a migrate decision needs the shared application to migrate to (targetSharedApplication).',
         );
-      if (entry.targetSharedApplication !== null) {
-        const shared = await listSharedApplicationCodes(pool);
-        if (!shared.includes(entry.targetSharedApplication))
-          throw new AppError(
-            'VALIDATION_FAILED',
-            `"${entry.targetSharedApplication}" is not a shared application; use one of ${shared.join(', ')}.`,
-          );
-      }
+      if (entry.targetSharedApplication !== null)
+        await requireSharedApplication(entry.targetSharedApplication);
       if (
         entry.completedOn !== null &&
         entry.decision !== 'migrate' &&

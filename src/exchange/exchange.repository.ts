@@ -82,6 +82,14 @@ const SERVICE_SELECT = `
   select v.*, s.agency_code, s.slug as system_slug, s.name as system_name
   from exchange_services v join exchange_systems s on s.id = v.system_id`;
 
+/** What a provider limits a grant to: methods and path prefixes (null: all), calls per second, expiry. */
+export interface GrantTerms {
+  methods: string[] | null;
+  pathPrefixes: string[] | null;
+  rateLimit: number;
+  expiresAt: string | null;
+}
+
 export type GrantStatus = 'requested' | 'granted' | 'refused' | 'revoked';
 
 export interface GrantRow {
@@ -340,12 +348,7 @@ export function exchangeRepository(pool: pg.Pool) {
       from: GrantStatus,
       to: 'granted' | 'refused' | 'revoked',
       actor: string,
-      terms?: {
-        methods: string[] | null;
-        pathPrefixes: string[] | null;
-        rateLimit: number;
-        expiresAt: string | null;
-      },
+      terms?: GrantTerms,
     ): Promise<boolean> {
       return inTransaction(pool, async (client) => {
         const { rowCount } = await client.query(

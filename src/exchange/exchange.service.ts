@@ -2,10 +2,11 @@ import { randomBytes, type KeyObject } from 'node:crypto';
 import type pg from 'pg';
 import { hashSecret, newSecret } from '../platform/auth/secrets.ts';
 import { AppError } from '../platform/http/errors.ts';
-import { normalizeSearchText } from '../platform/text.ts';
+import { isSlug, normalizeSearchText } from '../platform/text.ts';
 import {
   exchangeRepository,
   type ExchangeRepository,
+  type GrantTerms,
   type GrantRow,
   type ServiceRow,
   type SystemRow,
@@ -128,12 +129,7 @@ export interface ExchangeService {
     id: number,
     decision: 'granted' | 'refused',
     actor: string,
-    terms?: {
-      methods: string[] | null;
-      pathPrefixes: string[] | null;
-      rateLimit: number;
-      expiresAt: string | null;
-    },
+    terms?: GrantTerms,
   ): Promise<void>;
   revokeGrant(id: number, actor: string): Promise<void>;
   liveGrant(serviceId: number, consumerSystemId: number): Promise<GrantRow | undefined>;
@@ -206,7 +202,7 @@ export function exchangeService(
           `there is no agency ${input.agencyCode}; GET /api/v1/agencies lists them.`,
         );
       const slug = input.slug ?? slugOf(input.name);
-      if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug))
+      if (!isSlug(slug))
         throw new AppError(
           'VALIDATION_FAILED',
           `"${slug}" is not a path segment; use lower-case words joined by hyphens.`,

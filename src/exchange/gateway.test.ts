@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessToken } from '../../test/helpers/exchange.ts';
 import { startTestServer, type TestServer } from '../../test/helpers/server.ts';
 
 /** A real upstream: echoes what it receives, or is slow, or answers 204. */
@@ -53,19 +54,6 @@ let strangerToken: string;
 let grantId: number;
 let prefix: string;
 
-async function accessToken(clientId: string, clientSecret: string): Promise<string> {
-  const response = await fetch(`${server.url}/oauth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: clientId,
-      client_secret: clientSecret,
-    }),
-  });
-  return ((await response.json()) as { access_token: string }).access_token;
-}
-
 function call(path: string, init: RequestInit & { token?: string | null } = {}) {
   const { token: bearer = token, ...rest } = init;
   return fetch(`${server.url}${prefix}${path}`, {
@@ -105,8 +93,8 @@ beforeAll(async () => {
       'test',
     )
   ).id;
-  token = await accessToken(consumer.system.clientId, consumer.clientSecret);
-  strangerToken = await accessToken(stranger.system.clientId, stranger.clientSecret);
+  token = await accessToken(server.url, consumer.system.clientId, consumer.clientSecret);
+  strangerToken = await accessToken(server.url, stranger.system.clientId, stranger.clientSecret);
 });
 afterAll(async () => {
   await server?.close();

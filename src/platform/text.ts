@@ -11,3 +11,8 @@ export function normalizeSearchText(text: string): string {
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 }
+
+/** A slug: lower-case letters and digits in words joined by single hyphens ("cemetery-management"). */
+export function isSlug(text: string): boolean {
+  return /^[a-z0-9]+(-[a-z0-9]+)*$/.test(text);
+}

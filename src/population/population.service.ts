@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { inTransaction } from '../platform/db/transaction.ts';
 import { isCalendarDate, todayInIndonesia } from '../platform/dates.ts';
 import { AppError } from '../platform/http/errors.ts';
 import type { RegionLevel } from '../regions/region-code.ts';
@@ -178,18 +179,8 @@ export function populationService(pool: pg.Pool, regions: RegionsService): Popul
 
     async ensureCounts() {
       if (!(await countsMissing(pool))) return false;
-      const client = await pool.connect();
-      try {
-        await client.query('begin');
-        await rebuildCounts(client);
-        await client.query('commit');
-        return true;
-      } catch (error) {
-        await client.query('rollback').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
+      await inTransaction(pool, (client) => rebuildCounts(client));
+      return true;
     },
 
     async childrenStats(query) {

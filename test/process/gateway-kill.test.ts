@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { accessToken } from '../helpers/exchange.ts';
 import { freePort, PADU, waitForHealthy } from '../helpers/process.ts';
 
 /**
@@ -81,16 +82,7 @@ describe('gateway killed with SIGKILL under load', () => {
   it('loses no entry of a delivered response, and the log verifies after a restart', async () => {
     const server = start();
     await waitForHealthy(url, server, 60_000);
-    const tokenResponse = await fetch(`${url}/oauth/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'client_credentials',
-        client_id: clientId,
-        client_secret: clientSecret,
-      }),
-    });
-    const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
+    const token = await accessToken(url, clientId, clientSecret);
 
     const delivered: string[] = [];
     let failed = 0;
