@@ -112,7 +112,8 @@ describe.skipIf(!hasChromium)('catalog cluster review in Chromium', () => {
     await expect
       .poll(() => page.getByTestId('plan-headline').textContent(), POLL)
       .toMatch(/^5 aplikasi → 3/);
-    expect(await page.getByTestId('plan-chart').count()).toBe(1);
+    // The three progress views reload independently after the draft: wait for the chart too.
+    await expect.poll(() => page.getByTestId('plan-chart').count(), POLL).toBe(1);
     await page.screenshot({ path: path.join(ARTIFACTS, 'catalog-plan.png'), fullPage: true });
 
     // On an application's page the official records that its migration is done.
