@@ -9,7 +9,12 @@ import { accountsService, type AccountsService } from './accounts/accounts.servi
 import { agenciesRoutes } from './agencies/agencies.routes.ts';
 import { catalogRoutes } from './catalog/catalog.routes.ts';
 import { exchangeRoutes } from './exchange/exchange.routes.ts';
-import { DEFAULT_GATEWAY_OPTIONS, gatewayRoutes, type GatewayOptions } from './exchange/gateway.ts';
+import {
+  createGateway,
+  DEFAULT_GATEWAY_OPTIONS,
+  GATEWAY_PREFIX,
+  type GatewayOptions,
+} from './exchange/gateway.ts';
 import { exchangeService, type ExchangeService } from './exchange/exchange.service.ts';
 import { agenciesService, type AgenciesService } from './agencies/agencies.service.ts';
 import { catalogService, type CatalogService } from './catalog/catalog.service.ts';
@@ -64,8 +69,13 @@ export async function buildApp(options: {
   gateway?: Partial<GatewayOptions>;
 }) {
   const { services } = options;
+  const gateway = createGateway(services.exchange, services.exchange.log, {
+    ...DEFAULT_GATEWAY_OPTIONS,
+    ...options.gateway,
+  });
   const { app, routes } = createHttpServer({
     logLevel: options.logLevel,
+    raw: { prefix: GATEWAY_PREFIX, handle: (req, res, id) => gateway.handle(req, res, id) },
     resolvePrincipal: async ({ token, session }) =>
       token !== undefined
         ? services.accounts.principalForToken(token)
@@ -116,10 +126,16 @@ export async function buildApp(options: {
   populationRoutes(app, services.population);
   catalogRoutes(app, services.catalog);
   exchangeRoutes(app, services.exchange);
-  gatewayRoutes(app, services.exchange, services.exchange.log, {
-    ...DEFAULT_GATEWAY_OPTIONS,
-    ...options.gateway,
-  });
+  app.get(
+    '/metrics',
+    {
+      config: { access: 'public' },
+      schema: { tags: ['Exchange'], summary: 'Prometheus metrics of this gateway node' },
+    },
+    (_request, reply) =>
+      reply.type('text/plain; version=0.0.4; charset=utf-8').send(gateway.metrics()),
+  );
+  app.addHook('onClose', () => gateway.close());
 
   const webDist = options.webDist ?? WEB_DIST;
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));

@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../test/helpers/server.ts';
+import { exchangeLog } from './exchange.log.ts';
 import { verifyConsistency, verifyInclusion } from './merkle.ts';
 
 let server: TestServer;
@@ -220,7 +221,83 @@ describe('verifiable exchange log', () => {
       original?.leaf_hash,
     ]);
     expect((await exchange.tree.verify()).ok).toBe(true);
-    await pool.query('delete from exchange_log where leaf_index = 4');
+    const removed = await pool.query('delete from exchange_log where leaf_index = 4 returning *');
     expect((await exchange.tree.verify()).problem).toMatch(/^entry 4 is missing/);
+    const row = removed.rows[0] as Record<string, unknown>;
+    const columns = Object.keys(row);
+    await pool.query(
+      `insert into exchange_log (${columns.join(', ')}) values (${columns.map((_, i) => `$${i + 1}`).join(', ')})`,
+      columns.map((c) => row[c]),
+    );
+    expect((await exchange.tree.verify()).ok).toBe(true);
+  });
+
+  it('proves old entries of a log grown past several tiles, and a fresh node gives the same proofs', async () => {
+    const { exchange } = server.database.services;
+    // 700 more entries through the log writer: leaves 13–712, so tiles 0 and 1 (256 leaves each)
+    // are complete and only their subtree hashes stay in memory.
+    const entries = Array.from({ length: 700 }, (_, i) => ({
+      requestId: `bulk-${i}`,
+      timeIn: '2026-11-29T00:00:00.000Z',
+      timeOut: '2026-11-29T00:00:00.001Z',
+      consumerAgency: 'P.KEMENKES',
+      consumerSystem: 'satusehat',
+      consumerSystemId: 2,
+      providerAgency: '34.04',
+      providerSystem: 'siak-sleman',
+      service: 'data-penduduk',
+      serviceId: 1,
+      method: 'GET',
+      path: `/penduduk/${i}`,
+      status: 200,
+      latencyMs: 1,
+      requestBytes: 0,
+      responseBytes: 2,
+      requestSha256: sha().toString('hex'),
+      responseSha256: sha(Buffer.from('ok')).toString('hex'),
+      purpose: null,
+      subject: null,
+    }));
+    const indexes = await Promise.all(entries.map((e) => exchange.log.append(e)));
+    expect([...indexes].sort((a, b) => a - b)).toEqual(entries.map((_, i) => 13 + i));
+    await exchange.tree.publishCheckpoint();
+    const key = await (await fetch(`${server.url}/api/v1/exchange/verifier-key`)).text();
+    const head = openIndependently(
+      await (await fetch(`${server.url}/api/v1/exchange/checkpoint`)).text(),
+      key,
+    );
+    expect(head).toMatchObject({ valid: true, size: 713 });
+
+    const { rows } = await server.database.handle.pool.query<{ leaf_hash: Buffer }>(
+      'select leaf_hash from exchange_log where leaf_index in (7, 300, 712) order by leaf_index',
+    );
+    for (const [i, index] of [7, 300, 712].entries()) {
+      const proof = (await (
+        await fetch(`${server.url}/api/v1/exchange/proof/inclusion?leafIndex=${index}&treeSize=713`)
+      ).json()) as { hashes: string[] };
+      const path = proof.hashes.map((h) => Buffer.from(h, 'base64'));
+      expect(verifyInclusion(rows[i]?.leaf_hash as Buffer, index, 713, path, head.root)).toBe(true);
+    }
+    const consistency = (await (
+      await fetch(`${server.url}/api/v1/exchange/proof/consistency?from=13&to=713`)
+    ).json()) as { hashes: string[] };
+    const { rows: first } = await server.database.handle.pool.query<{ root_hash: Buffer }>(
+      'select root_hash from exchange_checkpoints where tree_size = 13',
+    );
+    expect(
+      verifyConsistency(
+        13,
+        713,
+        first[0]?.root_hash as Buffer,
+        head.root,
+        consistency.hashes.map((h) => Buffer.from(h, 'base64')),
+      ),
+    ).toBe(true);
+
+    // Another node starting now reads the whole log and gives the same proofs.
+    const fresh = exchangeLog(server.database.handle.pool);
+    expect(await fresh.inclusion(300, 713)).toEqual(await exchange.tree.inclusion(300, 713));
+    expect(await fresh.consistency(13, 713)).toEqual(await exchange.tree.consistency(13, 713));
+    expect(await exchange.tree.verify()).toMatchObject({ ok: true, entries: 713 });
   });
 });

@@ -2,7 +2,7 @@ import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:cryp
 import type pg from 'pg';
 import { AppError } from '../platform/http/errors.ts';
 import { leafHash } from './log-entry.ts';
-import { consistencyProof, inclusionProof, rootHash } from './merkle.ts';
+import { TiledTree, type RangeHash } from './merkle.ts';
 import { checkpointBody, openCheckpoint, signNote, verifierKey } from './note.ts';
 
 /** The log's origin: the first line of its checkpoints and the name of its note key. */
@@ -22,12 +22,16 @@ export interface VerifyReport {
   problem: string | null;
 }
 
+/** Leaf hashes read from the database at once while catching up. */
+const SYNC_BATCH = 100_000;
+
 /**
- * The verifiable side of the exchange log: leaf hashes in memory (appended as the log grows), signed
- * tree heads, inclusion and consistency proofs, and a full verification.
+ * The verifiable side of the exchange log: the Merkle tree (in memory only its complete subtrees of
+ * 256 leaves and up; the rest is read from the table when a proof needs it), signed tree heads,
+ * inclusion and consistency proofs, and a full verification.
  */
 export function exchangeLog(pool: pg.Pool) {
-  const leaves: Buffer[] = [];
+  const tree = new TiledTree();
   let noteKey: { privateKey: KeyObject; publicKey: Buffer } | undefined;
 
   async function key() {
@@ -58,23 +62,58 @@ export function exchangeLog(pool: pg.Pool) {
     return noteKey;
   }
 
-  /** Reads the leaf hashes appended since the last call (by any node). */
-  async function sync(): Promise<number> {
-    const { rows } = await pool.query<{ leaf_hash: Buffer }>(
-      'select leaf_hash from exchange_log where leaf_index >= $1 order by leaf_index',
-      [leaves.length],
-    );
-    for (const r of rows) leaves.push(r.leaf_hash);
-    return leaves.length;
+  /**
+   * Reads the leaf hashes appended since the last call (by any node), one reader at a time, and
+   * gives the tree's size and root as they were when it finished.
+   */
+  let syncing: Promise<{ size: number; root: Buffer }> = Promise.resolve({
+    size: 0,
+    root: tree.root(),
+  });
+  function sync(): Promise<{ size: number; root: Buffer }> {
+    syncing = syncing
+      .catch(() => undefined)
+      .then(async () => {
+        for (;;) {
+          const { rows } = await pool.query<{ leaf_hash: Buffer }>(
+            'select leaf_hash from exchange_log where leaf_index >= $1 order by leaf_index limit $2',
+            [tree.size, SYNC_BATCH],
+          );
+          for (const r of rows) tree.append(r.leaf_hash);
+          if (rows.length < SYNC_BATCH) return { size: tree.size, root: tree.root() };
+        }
+      });
+    return syncing;
   }
 
   async function requireSize(size: number): Promise<void> {
-    if (size > leaves.length) await sync();
-    if (size > leaves.length)
+    if (size > tree.size) await sync();
+    if (size > tree.size)
       throw new AppError(
         'VALIDATION_FAILED',
-        `the log has ${leaves.length} entries, fewer than ${size}.`,
+        `the log has ${tree.size} entries, fewer than ${size}.`,
       );
+  }
+
+  /** The leaves of the complete tiles a computation needs, read from the table. */
+  async function tilesFor(compute: (hash: RangeHash) => unknown) {
+    const tiles = new Map<number, Buffer[]>();
+    const width = tree.tileLeaves;
+    for (const tile of tree.tilesNeeded(compute)) {
+      const { rows } = await pool.query<{ leaf_hash: Buffer }>(
+        'select leaf_hash from exchange_log where leaf_index >= $1 and leaf_index < $2 order by leaf_index',
+        [tile * width, (tile + 1) * width],
+      );
+      if (rows.length !== width)
+        throw new Error(
+          `the exchange log is missing entries of tile ${tile}; run padu exchange verify`,
+        );
+      tiles.set(
+        tile,
+        rows.map((r) => r.leaf_hash),
+      );
+    }
+    return tiles;
   }
 
   return {
@@ -84,14 +123,13 @@ export function exchangeLog(pool: pg.Pool) {
 
     /** Signs and keeps a checkpoint of the log as it is now, unless the latest one covers it. */
     async publishCheckpoint(): Promise<{ size: number; note: string }> {
-      const size = await sync();
+      const { size, root } = await sync();
       const latest = await pool.query<{ tree_size: string; note: string }>(
         'select tree_size, note from exchange_checkpoints order by tree_size desc limit 1',
       );
       const last = latest.rows[0];
       if (last !== undefined && Number(last.tree_size) >= size)
         return { size: Number(last.tree_size), note: last.note };
-      const root = rootHash(leaves, 0, size);
       const { privateKey, publicKey } = await key();
       const note = signNote(
         checkpointBody(LOG_ORIGIN, size, root),
@@ -131,7 +169,8 @@ export function exchangeLog(pool: pg.Pool) {
           `leafIndex ${leafIndex} is not in a tree of ${treeSize} entries.`,
         );
       await requireSize(treeSize);
-      return inclusionProof(leaves.slice(0, treeSize), leafIndex);
+      const compute = TiledTree.inclusionOf(leafIndex, treeSize);
+      return tree.inclusionProof(leafIndex, treeSize, await tilesFor(compute));
     },
 
     async consistency(from: number, to: number): Promise<Buffer[]> {
@@ -141,7 +180,8 @@ export function exchangeLog(pool: pg.Pool) {
           `from (${from}) must not be larger than to (${to}).`,
         );
       await requireSize(to);
-      return consistencyProof(leaves, from, to);
+      const compute = TiledTree.consistencyOf(from, to);
+      return tree.consistencyProof(from, to, await tilesFor(compute));
     },
 
     /**
@@ -192,66 +232,79 @@ export function exchangeLog(pool: pg.Pool) {
      */
     async verify(onProgress?: (done: number, total: number) => void): Promise<VerifyReport> {
       const verifier = await this.verifierKey();
-      const recomputed: Buffer[] = [];
+      // The whole tree again from the stored bytes, checked against each signed head as it is reached.
+      const recomputed = new TiledTree();
       let problem: string | null = null;
-      const { rows: counts } = await pool.query<{ n: string }>(
+      const { rows: counts } = await pool.query<{ n: number }>(
         'select count(*) as n from exchange_log',
       );
       const total = Number(counts[0]?.n ?? 0);
+      const { rows: checkpoints } = await pool.query<{ tree_size: number; note: string }>(
+        'select tree_size, note from exchange_checkpoints order by tree_size',
+      );
+      let next = 0;
+      let previous = 0;
+      /** Checks the checkpoints of the size reached; false once one fails. */
+      const checkReached = (): boolean => {
+        for (; next < checkpoints.length; next++) {
+          const c = checkpoints[next] as (typeof checkpoints)[number];
+          const opened = openCheckpoint(c.note, verifier);
+          if (!opened.ok) {
+            problem = `checkpoint ${c.tree_size} is not validly signed (${opened.reason})`;
+            return false;
+          }
+          if (opened.size > recomputed.size) return true;
+          if (!recomputed.root(opened.size).equals(opened.root)) {
+            // Entries and leaf hashes were changed together, or moved: the signed root tells which span.
+            problem =
+              `the entries ${previous}–${opened.size - 1} do not match the signed checkpoint of size ${opened.size}: ` +
+              `one of them was altered, removed or reordered (the first candidate is entry ${previous})`;
+            return false;
+          }
+          previous = opened.size;
+        }
+        return true;
+      };
       const batch = 10_000;
-      for (let from = 0; problem === null; from += batch) {
+      reading: for (;;) {
+        if (!checkReached()) break;
         const { rows } = await pool.query<{
-          leaf_index: string;
+          leaf_index: number;
           request_id: string;
           entry: Buffer;
           leaf_hash: Buffer;
         }>(
           'select leaf_index, request_id, entry, leaf_hash from exchange_log where leaf_index >= $1 order by leaf_index limit $2',
-          [from, batch],
+          [recomputed.size, batch],
         );
         for (const row of rows) {
           const index = Number(row.leaf_index);
-          if (index !== recomputed.length) {
-            problem = `entry ${recomputed.length} is missing (the next stored entry is ${index}, request ${row.request_id})`;
-            break;
+          if (index !== recomputed.size) {
+            problem = `entry ${recomputed.size} is missing (the next stored entry is ${index}, request ${row.request_id})`;
+            break reading;
           }
           const hash = leafHash(row.entry);
           if (!hash.equals(row.leaf_hash)) {
             problem = `entry ${index} (request ${row.request_id}) was altered: its bytes no longer hash to its leaf hash`;
-            break;
+            break reading;
           }
-          recomputed.push(hash);
+          recomputed.append(hash);
+          if (next < checkpoints.length && checkpoints[next]?.tree_size === recomputed.size)
+            if (!checkReached()) break reading;
         }
-        onProgress?.(recomputed.length, total);
-        if (rows.length < batch) break;
+        onProgress?.(recomputed.size, total);
+        if (rows.length < batch) {
+          checkReached();
+          break;
+        }
       }
-      const { rows: checkpoints } = await pool.query<{ tree_size: string; note: string }>(
-        'select tree_size, note from exchange_checkpoints order by tree_size',
-      );
-      let previous = 0;
-      for (const c of checkpoints) {
-        if (problem !== null) break;
-        const opened = openCheckpoint(c.note, verifier);
-        if (!opened.ok) {
-          problem = `checkpoint ${c.tree_size} is not validly signed (${opened.reason})`;
-          break;
-        }
-        if (opened.size > recomputed.length) {
-          problem = `checkpoint ${opened.size} covers entries that are missing (the log has ${recomputed.length})`;
-          break;
-        }
-        if (!rootHash(recomputed, 0, opened.size).equals(opened.root)) {
-          // Entries and leaf hashes were changed together, or moved: the signed root tells which span.
-          problem =
-            `the entries ${previous}–${opened.size - 1} do not match the signed checkpoint of size ${opened.size}: ` +
-            `one of them was altered, removed or reordered (the first candidate is entry ${previous})`;
-          break;
-        }
-        previous = opened.size;
+      if (problem === null && next < checkpoints.length) {
+        const c = checkpoints[next] as (typeof checkpoints)[number];
+        problem = `checkpoint ${c.tree_size} covers entries that are missing (the log has ${recomputed.size})`;
       }
       return {
         ok: problem === null,
-        entries: recomputed.length,
+        entries: recomputed.size,
         checkpoints: checkpoints.length,
         problem,
       };

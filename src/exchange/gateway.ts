@@ -1,10 +1,8 @@
 import { createHash, type Hash } from 'node:crypto';
-import http from 'node:http';
-import https from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Transform, type TransformCallback } from 'node:stream';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Pool, errors as undiciErrors } from 'undici';
 import { AppError, ERROR_CODES, type ErrorCode } from '../platform/http/errors.ts';
-import type { HttpApp } from '../platform/http/server.ts';
 import type { GrantRow, ServiceRow } from './exchange.repository.ts';
 import type { ExchangeService } from './exchange.service.ts';
 import type { LogEntry } from './log-entry.ts';
@@ -18,6 +16,10 @@ import { GatewayMetrics } from './metrics.ts';
  * reaches the upstream is logged; the last bytes of the response are released only once its log
  * entry is committed, so a response a client received in full always has its entry. If the log
  * cannot be written the gateway refuses to forward (503).
+ *
+ * It is the data plane, so it runs on the bare Node HTTP server rather than through Fastify's
+ * routing and hooks (sessions, security headers for pages, body parsing), and forwards with an
+ * undici connection pool per upstream: see docs/decisions/0008-gateway-data-plane.md.
  */
 
 export interface GatewayOptions {
@@ -35,24 +37,27 @@ export const DEFAULT_GATEWAY_OPTIONS: GatewayOptions = {
   grantCacheMs: 500,
 };
 
+/** The path prefix the gateway serves. */
+export const GATEWAY_PREFIX = '/x/';
+
+/** Headers that belong to one hop, or that the gateway sets itself. */
 const HOP_BY_HOP = new Set([
   'connection',
   'keep-alive',
   'proxy-authenticate',
   'proxy-authorization',
+  'proxy-connection',
   'te',
   'trailer',
   'transfer-encoding',
   'upgrade',
+  'expect',
   'host',
   'authorization',
-  'content-length',
 ]);
 
-const agents = {
-  http: new http.Agent({ keepAlive: true, maxSockets: 256 }),
-  https: new https.Agent({ keepAlive: true, maxSockets: 256 }),
-};
+const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+const EMPTY_SHA256 = createHash('sha256').digest('hex');
 
 /** Counts and hashes what passes; optionally refuses more than a limit. */
 class Meter extends Transform {
@@ -65,7 +70,7 @@ class Meter extends Transform {
     this.bytes += chunk.length;
     if (this.bytes > this.limit) {
       done(
-        new AppError('PAYLOAD_TOO_LARGE', `the request body is larger than ${this.limit} bytes.`),
+        new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than ${this.limit} bytes.`),
       );
       return;
     }
@@ -73,33 +78,18 @@ class Meter extends Transform {
     done(null, chunk);
   }
   digest(): string {
-    return this.hash.digest('hex');
+    return this.bytes === 0 ? EMPTY_SHA256 : this.hash.digest('hex');
   }
 }
 
-/**
- * Passes a response through but holds back its last chunk until `release` says the log entry is
- * committed (or fails, and the response is cut short: not delivered).
- */
-class HoldBack extends Transform {
-  bytes = 0;
-  private held: Buffer | null = null;
-  private readonly hash: Hash = createHash('sha256');
-  constructor(private readonly release: (bytes: number, sha256: string) => Promise<void>) {
-    super();
-  }
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    this.bytes += chunk.length;
-    this.hash.update(chunk);
-    const previous = this.held;
-    this.held = chunk;
-    done(null, previous ?? undefined);
-  }
-  override _flush(done: TransformCallback): void {
-    this.release(this.bytes, this.hash.digest('hex')).then(
-      () => done(null, this.held ?? undefined),
-      (error: unknown) => done(error as Error),
-    );
+/** An error answer with headers of its own (Retry-After). */
+class GatewayError extends AppError {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    readonly headers: Record<string, string>,
+  ) {
+    super(code, message);
   }
 }
 
@@ -122,37 +112,55 @@ class TokenBucket {
   }
 }
 
-function errorBody(code: ErrorCode, message: string, requestId: string): string {
-  return JSON.stringify({ error: { code, message, requestId } });
-}
-
-/** Writes an error on a hijacked reply, if nothing was sent yet. */
+/** Writes an error in Padu's one JSON shape, if nothing was sent yet (else cuts the answer). */
 function writeError(
-  reply: FastifyReply,
+  res: ServerResponse,
+  requestId: string,
   code: ErrorCode,
   message: string,
   headers: Record<string, string> = {},
 ): void {
-  const res = reply.raw;
-  if (res.headersSent) {
+  if (res.headersSent || res.writableEnded) {
     res.destroy();
     return;
   }
+  const body = JSON.stringify({ error: { code, message, requestId } });
   res.writeHead(ERROR_CODES[code], {
     'content-type': 'application/json; charset=utf-8',
-    'x-padu-request-id': reply.request.id,
+    'content-length': Buffer.byteLength(body),
+    'x-padu-request-id': requestId,
+    'x-request-id': requestId,
     ...headers,
   });
-  res.end(errorBody(code, message, reply.request.id));
+  res.end(body);
 }
 
-export function gatewayRoutes(
-  app: HttpApp,
+/** A header's single value, or null when absent or repeated. */
+function single(request: IncomingMessage, name: string): string | null {
+  const value = request.headers[name];
+  return typeof value === 'string' ? value : null;
+}
+
+export interface Gateway {
+  /** Serves one request under GATEWAY_PREFIX on the bare HTTP server. */
+  handle(request: IncomingMessage, response: ServerResponse, requestId: string): void;
+  /** This node's metrics in the Prometheus text format. */
+  metrics(): string;
+  /** Closes the connections to the upstreams. */
+  close(): Promise<void>;
+}
+
+export function createGateway(
   exchange: ExchangeService,
   log: LogWriter,
   options: GatewayOptions = DEFAULT_GATEWAY_OPTIONS,
-): void {
+): Gateway {
   const metrics = new GatewayMetrics();
+  const grants = new Map<string, { grant: GrantRow | undefined; at: number }>();
+  const buckets = new Map<number, { rate: number; bucket: TokenBucket }>();
+  const services = new Map<string, { service: ServiceRow | undefined; at: number }>();
+  const pools = new Map<string, Pool>();
+
   /** Logs a finished call (and counts it); resolves once the entry is committed. */
   const logCall = async (entry: LogEntry): Promise<void> => {
     await log.append(entry);
@@ -163,9 +171,6 @@ export function gatewayRoutes(
       entry.latencyMs / 1000,
     );
   };
-  const grants = new Map<string, { grant: GrantRow | undefined; at: number }>();
-  const buckets = new Map<number, { rate: number; bucket: TokenBucket }>();
-  const services = new Map<string, { service: ServiceRow | undefined; at: number }>();
 
   // A system's slug never changes: looked up once per node.
   const slugs = new Map<number, string>();
@@ -205,14 +210,43 @@ export function gatewayRoutes(
     return entry.bucket.take();
   }
 
-  async function handle(
-    request: FastifyRequest<{
-      Params: { agency: string; system: string; service: string; '*'?: string };
-    }>,
-    reply: FastifyReply,
-  ): Promise<void> {
-    const timeIn = new Date();
-    const { agency, system, service: serviceSlug } = request.params;
+  function poolFor(origin: string): Pool {
+    let pool = pools.get(origin);
+    if (pool === undefined) {
+      pool = new Pool(origin, {
+        connections: 256,
+        headersTimeout: options.upstreamTimeoutMs,
+        bodyTimeout: options.upstreamTimeoutMs,
+      });
+      pools.set(origin, pool);
+    }
+    return pool;
+  }
+
+  /** Everything up to forwarding: who calls, which service, whether they may. */
+  async function admit(request: IncomingMessage) {
+    const url = request.url ?? '/';
+    const queryAt = url.indexOf('?');
+    const pathname = queryAt === -1 ? url : url.slice(0, queryAt);
+    const query = queryAt === -1 ? '' : url.slice(queryAt);
+    // /x/{agency}/{system}/{service}{rest}
+    const parts = pathname.slice(GATEWAY_PREFIX.length).split('/');
+    const [agency = '', system = '', serviceSlug = ''] = parts.map((p) => {
+      try {
+        return decodeURIComponent(p);
+      } catch {
+        return p;
+      }
+    });
+    if (agency === '' || system === '' || serviceSlug === '')
+      throw new AppError(
+        'NOT_FOUND',
+        `Gateway paths are /x/{agency}/{system}/{service}/…; ${pathname} names no service.`,
+      );
+    const rest = `/${parts.slice(3).join('/')}`;
+    if (!METHODS.has(request.method ?? ''))
+      throw new AppError('METHOD_NOT_ALLOWED', `The gateway does not forward ${request.method}.`);
+
     const authorization = request.headers.authorization;
     if (!authorization?.startsWith('Bearer '))
       throw new AppError(
@@ -231,30 +265,26 @@ export function gatewayRoutes(
         `There is no active service at /x/${agency}/${system}/${serviceSlug}.`,
       );
     const grant = await grantOf(service.id, claims.padu_system);
-    const rest = `/${request.params['*'] ?? ''}`;
-    const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
+    const consumerSystem = await slugOf(claims.padu_system);
     if (grant === undefined)
       throw new AppError(
         'FORBIDDEN',
-        `System ${claims.padu_system} (${claims.padu_agency}/${await slugOf(claims.padu_system)}) ` +
+        `System ${claims.padu_system} (${claims.padu_agency}/${consumerSystem}) ` +
           `has no grant on service "${service.name}" ` +
           `(${service.agencyCode}/${service.systemSlug}/${service.slug}); request access from its provider.`,
       );
-    if (grant.methods !== null && !grant.methods.includes(request.method))
-      throw new AppError(
-        'FORBIDDEN',
-        `The grant on "${service.name}" does not allow ${request.method}.`,
-      );
+    const method = request.method ?? 'GET';
+    if (grant.methods !== null && !grant.methods.includes(method))
+      throw new AppError('FORBIDDEN', `The grant on "${service.name}" does not allow ${method}.`);
     if (grant.pathPrefixes !== null && !grant.pathPrefixes.some((p) => rest.startsWith(p)))
       throw new AppError('FORBIDDEN', `The grant on "${service.name}" does not cover ${rest}.`);
     const wait = rateWait(grant);
-    if (wait > 0) {
-      void reply.header('retry-after', String(wait));
-      throw new AppError(
+    if (wait > 0)
+      throw new GatewayError(
         'RATE_LIMITED',
         `More than ${grant.rateLimit} calls per second on "${service.name}"; retry after ${wait} s.`,
+        { 'retry-after': String(wait) },
       );
-    }
     const declared = Number(request.headers['content-length'] ?? 0);
     if (declared > options.maxBodyBytes)
       throw new AppError(
@@ -266,31 +296,37 @@ export function gatewayRoutes(
         'LOG_UNAVAILABLE',
         'The exchange log cannot be written; nothing is forwarded until it can.',
       );
+    return { claims, consumerSystem, service, method, rest, query };
+  }
 
-    // From here the reply is written by hand: the bodies stream both ways.
-    reply.hijack();
-    const consumerSystem = await slugOf(claims.padu_system);
-    const header = (name: string) => {
-      const value = request.headers[name];
-      return typeof value === 'string' ? value : null;
-    };
-    const target = new URL(service.upstreamUrl + rest + query);
+  async function serve(
+    request: IncomingMessage,
+    response: ServerResponse,
+    requestId: string,
+  ): Promise<void> {
+    const timeIn = new Date();
+    const { claims, consumerSystem, service, method, rest, query } = await admit(request);
+
     const headers: Record<string, string | string[]> = {};
     for (const [name, value] of Object.entries(request.headers))
       if (value !== undefined && !HOP_BY_HOP.has(name) && !name.startsWith('x-padu-'))
         headers[name] = value;
     headers['x-padu-client'] = `${claims.padu_agency}/${consumerSystem}`;
-    headers['x-padu-request-id'] = request.id;
-    const purpose = header('x-padu-purpose');
-    const subject = header('x-padu-subject');
+    headers['x-padu-request-id'] = requestId;
+    const purpose = single(request, 'x-padu-purpose');
+    const subject = single(request, 'x-padu-subject');
     if (purpose !== null) headers['x-padu-purpose'] = purpose;
     if (subject !== null) headers['x-padu-subject'] = subject;
 
     const requestMeter = new Meter(options.maxBodyBytes);
+    const hasBody =
+      request.headers['transfer-encoding'] !== undefined ||
+      Number(request.headers['content-length'] ?? 0) > 0;
+    if (hasBody) request.pipe(requestMeter);
     const entryOf = (status: number, responseBytes: number, responseSha256: string): LogEntry => {
       const timeOut = new Date();
       return {
-        requestId: request.id,
+        requestId,
         timeIn: timeIn.toISOString(),
         timeOut: timeOut.toISOString(),
         consumerAgency: claims.padu_agency,
@@ -300,7 +336,7 @@ export function gatewayRoutes(
         providerSystem: service.systemSlug,
         service: service.slug,
         serviceId: service.id,
-        method: request.method,
+        method,
         path: rest + query,
         status,
         latencyMs: timeOut.getTime() - timeIn.getTime(),
@@ -313,105 +349,133 @@ export function gatewayRoutes(
       };
     };
 
-    const upstream = (target.protocol === 'https:' ? https : http).request(target, {
-      method: request.method,
-      headers,
-      agent: target.protocol === 'https:' ? agents.https : agents.http,
-    });
-    let answered = false;
-    upstream.setTimeout(options.upstreamTimeoutMs, () => {
-      if (answered) return;
-      upstream.destroy();
-      writeError(
-        reply,
-        'GATEWAY_TIMEOUT',
-        `"${service.name}" did not answer within ${options.upstreamTimeoutMs} ms.`,
-      );
-    });
-    upstream.on('error', (error: Error & { code?: string }) => {
-      if (answered || reply.raw.headersSent) return;
-      answered = true;
-      writeError(
-        reply,
-        'BAD_GATEWAY',
-        `"${service.name}" could not be reached (${error.code ?? error.message}).`,
-      );
-    });
-    requestMeter.on('error', (error: unknown) => {
-      upstream.destroy();
-      if (answered) return;
-      answered = true;
-      if (error instanceof AppError) writeError(reply, error.code, error.message);
-      else writeError(reply, 'BAD_GATEWAY', 'The request body could not be read.');
-    });
-    request.raw.pipe(requestMeter).pipe(upstream);
-
-    upstream.on('response', (response) => {
-      if (answered) {
-        response.resume();
-        return;
-      }
-      answered = true;
-      const status = response.statusCode ?? 502;
-      const out: Record<string, string | string[]> = { 'x-padu-request-id': request.id };
-      for (const [name, value] of Object.entries(response.headers))
-        if (value !== undefined && !HOP_BY_HOP.has(name) && name !== 'x-padu-request-id')
-          out[name] = value;
-      const length = response.headers['content-length'];
-      if (length !== undefined) out['content-length'] = length;
-      const empty = request.method === 'HEAD' || status === 204 || status === 304 || length === '0';
-      if (empty) {
-        // Nothing to hold back: the entry is committed before the headers leave.
-        response.resume();
-        logCall(entryOf(status, 0, createHash('sha256').digest('hex'))).then(
-          () => {
-            reply.raw.writeHead(status, out);
-            reply.raw.end();
-          },
-          () =>
-            writeError(
-              reply,
-              'LOG_UNAVAILABLE',
-              'The exchange log cannot be written; the answer is withheld.',
-            ),
-        );
-        return;
-      }
-      reply.raw.writeHead(status, out);
-      const holdBack = new HoldBack(async (bytes, sha256) => {
-        await logCall(entryOf(status, bytes, sha256));
+    const target = new URL(service.upstreamUrl);
+    const basePath = target.pathname.replace(/\/$/, '');
+    await new Promise<void>((resolve, reject) => {
+      let abort: ((error?: Error) => void) | null = null;
+      let status = 0;
+      let out: string[] = [];
+      // The last chunk is held back until the entry is committed; the status and headers go with
+      // the first bytes that leave, so an answer of one chunk or none can still become an error.
+      let held: Buffer | null = null;
+      let started = false;
+      let responseBytes = 0;
+      const responseHash = createHash('sha256');
+      const begin = () => {
+        if (started) return;
+        started = true;
+        response.writeHead(status, out);
+      };
+      // A client that goes away takes its upstream call with it.
+      response.on('close', () => {
+        if (!response.writableFinished) abort?.();
       });
-      response.pipe(holdBack).pipe(reply.raw);
-      holdBack.on('error', () => reply.raw.destroy());
-      response.on('error', () => reply.raw.destroy());
+      poolFor(target.origin).dispatch(
+        {
+          path: basePath + rest + query,
+          method: method as 'GET',
+          headers,
+          body: hasBody ? requestMeter : null,
+        },
+        {
+          onConnect(abortCall) {
+            abort = abortCall;
+          },
+          onHeaders(statusCode, rawHeaders, resume) {
+            if (statusCode < 200) return true;
+            status = statusCode;
+            out = ['x-padu-request-id', requestId];
+            for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+              const name = String(rawHeaders[i]).toLowerCase();
+              if (
+                (HOP_BY_HOP.has(name) && name !== 'content-length') ||
+                name === 'x-padu-request-id'
+              )
+                continue;
+              out.push(name, String(rawHeaders[i + 1]));
+            }
+            response.on('drain', resume);
+            return true;
+          },
+          onData(chunk) {
+            responseBytes += chunk.length;
+            responseHash.update(chunk);
+            const previous = held;
+            held = chunk;
+            if (previous === null) return true;
+            begin();
+            return response.write(previous);
+          },
+          onComplete() {
+            const sha256 = responseBytes === 0 ? EMPTY_SHA256 : responseHash.digest('hex');
+            logCall(entryOf(status, responseBytes, sha256)).then(
+              () => {
+                begin();
+                if (held === null) response.end();
+                else response.end(held);
+                resolve();
+              },
+              () => {
+                if (started) response.destroy();
+                else
+                  reject(
+                    new AppError(
+                      'LOG_UNAVAILABLE',
+                      'The exchange log cannot be written; the answer is withheld.',
+                    ),
+                  );
+              },
+            );
+          },
+          onError(error) {
+            if (started) {
+              response.destroy();
+              resolve();
+            } else reject(upstreamError(error, service.name));
+          },
+        },
+      );
     });
   }
 
-  void app.register((scope, _options, done) => {
-    // Bodies are not parsed: they stream to the upstream as they arrive.
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', (_request, _payload, next) => next(null));
-    const route = {
-      method: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-      config: { access: 'public' as const },
-      schema: { hide: true },
-      handler: handle,
-    };
-    scope.get(
-      '/metrics',
-      {
-        config: { access: 'public' },
-        schema: {
-          tags: ['Exchange'],
-          summary: 'Prometheus metrics of this gateway node',
-          hide: false,
-        },
-      },
-      (_request, reply) =>
-        reply.type('text/plain; version=0.0.4; charset=utf-8').send(metrics.text()),
+  function upstreamError(error: unknown, name: string): AppError {
+    if (error instanceof AppError) return error;
+    // The request body was refused on its way (the Meter's limit) inside undici.
+    const cause = (error as { cause?: unknown }).cause;
+    if (cause instanceof AppError) return cause;
+    if (
+      error instanceof undiciErrors.HeadersTimeoutError ||
+      error instanceof undiciErrors.BodyTimeoutError ||
+      error instanceof undiciErrors.ConnectTimeoutError
+    )
+      return new AppError(
+        'GATEWAY_TIMEOUT',
+        `"${name}" did not answer within ${options.upstreamTimeoutMs} ms.`,
+      );
+    const code = (error as { code?: string }).code;
+    return new AppError(
+      'BAD_GATEWAY',
+      `"${name}" could not be reached (${code ?? (error as Error).message}).`,
     );
-    scope.route({ ...route, url: '/x/:agency/:system/:service' });
-    scope.route({ ...route, url: '/x/:agency/:system/:service/*' });
-    done();
-  });
+  }
+
+  return {
+    handle(request, response, requestId) {
+      serve(request, response, requestId).catch((error: unknown) => {
+        request.resume();
+        if (response.destroyed) return;
+        if (error instanceof AppError) {
+          const headers = error instanceof GatewayError ? error.headers : {};
+          writeError(response, requestId, error.code, error.message, headers);
+          return;
+        }
+        writeError(response, requestId, 'BAD_GATEWAY', 'The call could not be forwarded.');
+      });
+    },
+    metrics: () => metrics.text(),
+    async close() {
+      await Promise.all([...pools.values()].map((p) => p.close()));
+      pools.clear();
+    },
+  };
 }

@@ -1,22 +1,49 @@
 import type pg from 'pg';
-import { encodeEntry, leafHash, type LogEntry } from './log-entry.ts';
+import { encodeEntry, type LogEntry } from './log-entry.ts';
 
-/** Any number unique to the exchange log, for the advisory lock that orders appends across nodes. */
-const LOG_LOCK = 7_364_201;
+/** Batches sent to the database at once; each waits at the head row for the one before it. */
+const MAX_IN_FLIGHT = 2;
+const MAX_BATCH = 1000;
 
 /**
- * Appends entries to the exchange log with group commit: entries that arrive while a write is in
- * flight go together in the next transaction. Appends from several gateway nodes are serialised by
- * an advisory lock, so leaf indexes stay contiguous. A caller's promise resolves only once its
- * entry is committed.
+ * Appends a batch in one statement (one round trip, committed on its own): moving the head row
+ * forward locks it until the commit, so batches from every node get contiguous leaf indexes. The
+ * entries travel as one binary parameter cut by offsets (arrays of bytea would go as hex text), and
+ * PostgreSQL computes the leaf hashes.
+ */
+const APPEND = `
+  with head as (
+    update exchange_log_head set size = size + cardinality($1::text[])
+    returning size - cardinality($1::text[]) as first
+  ),
+  batch as (
+    select e.n, e.request_id, substring($2::bytea from e.start for e.length) as entry,
+           e.service_id, e.consumer_system_id, e.status, e.subject
+    from unnest($1::text[], $3::int[], $4::int[], $5::int[], $6::int[], $7::int[], $8::text[])
+         with ordinality as e(request_id, start, length, service_id, consumer_system_id, status, subject, n)
+  )
+  insert into exchange_log
+    (leaf_index, request_id, entry, leaf_hash, service_id, consumer_system_id, status, subject)
+  select head.first + batch.n - 1, batch.request_id, batch.entry,
+         sha256('\\x00'::bytea || batch.entry),
+         batch.service_id, batch.consumer_system_id, batch.status, batch.subject
+  from head, batch
+  returning leaf_index`;
+
+interface Pending {
+  entry: LogEntry;
+  resolve: (index: number) => void;
+  reject: (e: unknown) => void;
+}
+
+/**
+ * Appends entries to the exchange log with group commit: entries that arrive while earlier batches
+ * are being written go together in the next one. A caller's promise resolves only once its entry
+ * is committed, with the entry's leaf index.
  */
 export class LogWriter {
-  private queue: {
-    entry: LogEntry;
-    resolve: (index: number) => void;
-    reject: (e: unknown) => void;
-  }[] = [];
-  private writing = false;
+  private queue: Pending[] = [];
+  private inFlight = 0;
   /** False after a failed write, until a write succeeds again. */
   healthy = true;
 
@@ -25,7 +52,7 @@ export class LogWriter {
   append(entry: LogEntry): Promise<number> {
     return new Promise((resolve, reject) => {
       this.queue.push({ entry, resolve, reject });
-      if (!this.writing) void this.flush();
+      if (this.inFlight < MAX_IN_FLIGHT) void this.write();
     });
   }
 
@@ -33,52 +60,47 @@ export class LogWriter {
   async available(): Promise<boolean> {
     if (this.healthy) return true;
     try {
-      await this.pool.query('select 1 from exchange_log limit 1');
+      await this.pool.query('select 1 from exchange_log_head');
       return true;
     } catch {
       return false;
     }
   }
 
-  private async flush(): Promise<void> {
-    this.writing = true;
-    while (this.queue.length > 0) {
-      const batch = this.queue.splice(0, 1000);
-      const encoded = batch.map((b) => encodeEntry(b.entry));
-      const client = await this.pool.connect().catch((error: unknown) => error as Error);
-      if (client instanceof Error) {
-        this.healthy = false;
-        for (const b of batch) b.reject(client);
-        continue;
-      }
-      try {
-        await client.query('begin');
-        await client.query('select pg_advisory_xact_lock($1)', [LOG_LOCK]);
-        const { rows } = await client.query<{ next: string }>(
-          'select coalesce(max(leaf_index) + 1, 0) as next from exchange_log',
-        );
-        const first = Number(rows[0]?.next ?? 0);
-        await client.query(
-          `insert into exchange_log (leaf_index, request_id, entry, leaf_hash)
-           select * from unnest($1::bigint[], $2::text[], $3::bytea[], $4::bytea[])`,
-          [
-            batch.map((_, i) => first + i),
+  private async write(): Promise<void> {
+    this.inFlight += 1;
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, MAX_BATCH);
+        const encoded = batch.map((b) => encodeEntry(b.entry));
+        const starts: number[] = [];
+        let offset = 1;
+        for (const bytes of encoded) {
+          starts.push(offset);
+          offset += bytes.length;
+        }
+        try {
+          const { rows } = await this.pool.query<{ leaf_index: number }>(APPEND, [
             batch.map((b) => b.entry.requestId),
-            encoded,
-            encoded.map(leafHash),
-          ],
-        );
-        await client.query('commit');
-        this.healthy = true;
-        batch.forEach((b, i) => b.resolve(first + i));
-      } catch (error) {
-        await client.query('rollback').catch(() => undefined);
-        this.healthy = false;
-        for (const b of batch) b.reject(error);
-      } finally {
-        client.release();
+            Buffer.concat(encoded),
+            starts,
+            encoded.map((bytes) => bytes.length),
+            batch.map((b) => b.entry.serviceId),
+            batch.map((b) => b.entry.consumerSystemId),
+            batch.map((b) => b.entry.status),
+            batch.map((b) => b.entry.subject),
+          ]);
+          let first = Infinity;
+          for (const row of rows) first = Math.min(first, Number(row.leaf_index));
+          this.healthy = true;
+          batch.forEach((b, i) => b.resolve(first + i));
+        } catch (error) {
+          this.healthy = false;
+          for (const b of batch) b.reject(error);
+        }
       }
+    } finally {
+      this.inFlight -= 1;
     }
-    this.writing = false;
   }
 }

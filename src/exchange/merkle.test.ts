@@ -5,6 +5,7 @@ import {
   inclusionProof,
   nodeHash,
   rootHash,
+  TiledTree,
   verifyConsistency,
   verifyInclusion,
 } from './merkle.ts';
@@ -68,6 +69,42 @@ describe('RFC 6962 Merkle tree', () => {
           expect(verifyConsistency(m, n, first, mth(altered), proof)).toBe(false);
         }
       }
+    }
+  });
+
+  it('keeps only complete subtrees and the last tile in memory, and gives the same roots and proofs', () => {
+    // Tiles of 4 leaves, so that 37 leaves cross many tile and level boundaries.
+    const tree = new TiledTree(2);
+    const tileOf = (t: number) => leaves.slice(t * 4, t * 4 + 4);
+    const read = (needed: number[]) => new Map(needed.map((t) => [t, tileOf(t)]));
+    for (let n = 0; n <= leaves.length; n++) {
+      expect(tree.size).toBe(n);
+      // The current root needs nothing from storage.
+      expect(tree.tilesNeeded(TiledTree.rootOf(n))).toEqual([]);
+      expect(tree.root()).toEqual(mth(leaves.slice(0, n)));
+      // Every older size, at a few tree sizes around tile and level boundaries.
+      const checked = [1, 4, 5, 8, 9, 16, 17, 33, 37];
+      for (let size = 1; checked.includes(n) && size <= n; size++) {
+        expect(tree.root(size, read(tree.tilesNeeded(TiledTree.rootOf(size))))).toEqual(
+          mth(leaves.slice(0, size)),
+        );
+        for (let m = 0; m < size; m++) {
+          const needed = tree.tilesNeeded(TiledTree.inclusionOf(m, size));
+          // At most the leaf's tile and the tree's last tile.
+          expect(needed.length).toBeLessThanOrEqual(2);
+          expect(tree.inclusionProof(m, size, read(needed))).toEqual(
+            inclusionProof(leaves.slice(0, size), m),
+          );
+        }
+        for (let m = 1; m <= size; m++) {
+          const needed = tree.tilesNeeded(TiledTree.consistencyOf(m, size));
+          expect(tree.consistencyProof(m, size, read(needed))).toEqual(
+            consistencyProof(leaves, m, size),
+          );
+        }
+      }
+      if (n >= 9) expect(() => tree.inclusionProof(0, n, new Map())).toThrow(/tiles not given/);
+      if (n < leaves.length) tree.append(leaves[n] as Buffer);
     }
   });
 });

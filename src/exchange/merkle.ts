@@ -40,40 +40,164 @@ export function rootHash(leaves: readonly Buffer[], from = 0, to = leaves.length
   return level[0] as Buffer;
 }
 
+/** MTH(D[from:to]) for the ranges the proofs ask about. */
+export type RangeHash = (from: number, to: number) => Buffer;
+
 /** PATH(m, D[from:to]): the audit path of leaf m (relative to `from`). */
-export function inclusionProof(
-  leaves: readonly Buffer[],
-  m: number,
-  from = 0,
-  to = leaves.length,
-): Buffer[] {
+function path(hash: RangeHash, m: number, from: number, to: number): Buffer[] {
   const n = to - from;
   if (n <= 1) return [];
   const k = split(n);
-  if (m < k) return [...inclusionProof(leaves, m, from, from + k), rootHash(leaves, from + k, to)];
-  return [...inclusionProof(leaves, m - k, from + k, to), rootHash(leaves, from, from + k)];
+  if (m < k) return [...path(hash, m, from, from + k), hash(from + k, to)];
+  return [...path(hash, m - k, from + k, to), hash(from, from + k)];
 }
 
-/** PROOF(m, D[0:n]) = SUBPROOF(m, D[0:n], true). */
-export function consistencyProof(leaves: readonly Buffer[], m: number, n: number): Buffer[] {
-  if (m === 0 || m === n) return [];
-  return subproof(leaves, m, 0, n, true);
-}
-
+/** SUBPROOF(m, D[from:to], complete). */
 function subproof(
-  leaves: readonly Buffer[],
+  hash: RangeHash,
   m: number,
   from: number,
   to: number,
   complete: boolean,
 ): Buffer[] {
   const n = to - from;
-  if (m === n) return complete ? [] : [rootHash(leaves, from, to)];
+  if (m === n) return complete ? [] : [hash(from, to)];
   const k = split(n);
-  if (m <= k)
-    return [...subproof(leaves, m, from, from + k, complete), rootHash(leaves, from + k, to)];
-  return [...subproof(leaves, m - k, from + k, to, false), rootHash(leaves, from, from + k)];
+  if (m <= k) return [...subproof(hash, m, from, from + k, complete), hash(from + k, to)];
+  return [...subproof(hash, m - k, from + k, to, false), hash(from, from + k)];
 }
+
+/** PATH(m, D[from:to]) over leaf hashes in memory. */
+export function inclusionProof(
+  leaves: readonly Buffer[],
+  m: number,
+  from = 0,
+  to = leaves.length,
+): Buffer[] {
+  return path((f, t) => rootHash(leaves, f, t), m, from, to);
+}
+
+/** PROOF(m, D[0:n]) = SUBPROOF(m, D[0:n], true), over leaf hashes in memory. */
+export function consistencyProof(leaves: readonly Buffer[], m: number, n: number): Buffer[] {
+  if (m === 0 || m === n) return [];
+  return subproof((f, t) => rootHash(leaves, f, t), m, 0, n, true);
+}
+
+/**
+ * An append-only tree that keeps in memory only the hashes of complete subtrees of 2^height leaves
+ * and larger (a tile of 256 leaves by default, as C2SP tlog-tiles has it) and the leaves of the last,
+ * incomplete tile: 1/256 of the leaf hashes, so that a log of a billion entries fits in memory.
+ * Roots of the current size need nothing else; proofs and older roots need the leaves of at most a
+ * few complete tiles, which the caller reads from storage (`tilesNeeded`, then pass them in).
+ */
+export class TiledTree {
+  private readonly tileSize: number;
+  /** levels[j][i]: the hash of complete subtree i of 2^(height + j) leaves. */
+  private readonly levels: Buffer[][] = [[]];
+  private tail: Buffer[] = [];
+
+  constructor(private readonly height = 8) {
+    this.tileSize = 2 ** height;
+  }
+
+  get size(): number {
+    return (this.levels[0] as Buffer[]).length * this.tileSize + this.tail.length;
+  }
+
+  append(leaf: Buffer): void {
+    this.tail.push(leaf);
+    if (this.tail.length < this.tileSize) return;
+    let hash = rootHash(this.tail);
+    this.tail = [];
+    for (let j = 0; ; j++) {
+      const level = (this.levels[j] ??= []);
+      level.push(hash);
+      if (level.length % 2 === 1) break;
+      hash = nodeHash(level[level.length - 2] as Buffer, level[level.length - 1] as Buffer);
+    }
+  }
+
+  /**
+   * A range hasher over what is in memory and the given tiles' leaves; a leaf of a tile not given
+   * is recorded in `missing` (and hashed as zeros, so a first pass can find what to read).
+   */
+  private hasher(tiles: ReadonlyMap<number, readonly Buffer[]>, missing: Set<number>): RangeHash {
+    const completeEnd = (this.levels[0] as Buffer[]).length * this.tileSize;
+    const leafAt = (i: number): Buffer => {
+      if (i >= completeEnd) return this.tail[i - completeEnd] as Buffer;
+      const tile = Math.floor(i / this.tileSize);
+      const leaves = tiles.get(tile);
+      if (leaves === undefined) {
+        missing.add(tile);
+        return ZERO;
+      }
+      return leaves[i - tile * this.tileSize] as Buffer;
+    };
+    const hash: RangeHash = (from, to) => {
+      const n = to - from;
+      if (n === 1) return leafAt(from);
+      if (n >= this.tileSize && (n & (n - 1)) === 0 && from % n === 0 && to <= completeEnd)
+        return this.levels[Math.log2(n) - this.height]?.[from / n] as Buffer;
+      if (n <= this.tileSize) {
+        const leaves: Buffer[] = [];
+        for (let i = from; i < to; i++) leaves.push(leafAt(i));
+        return rootHash(leaves);
+      }
+      const k = split(n);
+      return nodeHash(hash(from, from + k), hash(from + k, to));
+    };
+    return hash;
+  }
+
+  /** The complete tiles whose leaves `compute` needs (read them, then call it with them). */
+  tilesNeeded(compute: (hash: RangeHash) => unknown): number[] {
+    const missing = new Set<number>();
+    compute(this.hasher(new Map(), missing));
+    return [...missing].sort((a, b) => a - b);
+  }
+
+  private withTiles<T>(
+    tiles: ReadonlyMap<number, readonly Buffer[]>,
+    compute: (hash: RangeHash) => T,
+  ): T {
+    const missing = new Set<number>();
+    const result = compute(this.hasher(tiles, missing));
+    if (missing.size > 0) throw new Error(`tiles not given: ${[...missing].join(', ')}`);
+    return result;
+  }
+
+  /** MTH(D[0:n]). */
+  root(n = this.size, tiles: ReadonlyMap<number, readonly Buffer[]> = new Map()): Buffer {
+    this.checkSize(n);
+    return this.withTiles(tiles, (hash) => (n === 0 ? rootHash([]) : hash(0, n)));
+  }
+
+  /** What `root(n)`, `inclusionProof(m, n)` or `consistencyProof(m, n)` need from storage. */
+  static rootOf = (n: number) => (hash: RangeHash) => (n === 0 ? undefined : hash(0, n));
+  static inclusionOf = (m: number, n: number) => (hash: RangeHash) => path(hash, m, 0, n);
+  static consistencyOf = (m: number, n: number) => (hash: RangeHash) =>
+    m === 0 || m === n ? [] : subproof(hash, m, 0, n, true);
+
+  inclusionProof(m: number, n: number, tiles: ReadonlyMap<number, readonly Buffer[]>): Buffer[] {
+    this.checkSize(n);
+    return this.withTiles(tiles, TiledTree.inclusionOf(m, n));
+  }
+
+  consistencyProof(m: number, n: number, tiles: ReadonlyMap<number, readonly Buffer[]>): Buffer[] {
+    this.checkSize(n);
+    return this.withTiles(tiles, TiledTree.consistencyOf(m, n));
+  }
+
+  get tileLeaves(): number {
+    return this.tileSize;
+  }
+
+  private checkSize(n: number): void {
+    if (n > this.size) throw new Error(`the tree has ${this.size} leaves, fewer than ${n}`);
+  }
+}
+
+const ZERO = Buffer.alloc(32);
 
 /** RFC 9162 §2.1.3.2: does the audit path lead from the leaf hash to the root? */
 export function verifyInclusion(

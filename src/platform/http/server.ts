@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
@@ -42,6 +43,22 @@ export interface HttpServerOptions {
     token?: string;
     session?: string;
   }) => Promise<Principal | undefined>;
+  readonly raw?: RawHandler;
+}
+
+/**
+ * Requests under a path prefix served on the bare HTTP server, before Fastify's routing and hooks
+ * (the exchange gateway's data plane). They get the same request id rule.
+ */
+export interface RawHandler {
+  readonly prefix: string;
+  handle(request: http.IncomingMessage, response: http.ServerResponse, requestId: string): void;
+}
+
+/** The caller's X-Request-Id when it is a sensible one, else a new UUID. */
+export function requestIdOf(request: http.IncomingMessage): string {
+  const given = request.headers['x-request-id'];
+  return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
 }
 
 export interface RouteInfo {
@@ -79,12 +96,20 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
 /** Builds the Fastify instance with Padu's validation, errors, security headers, logging and access control. */
 export function createHttpServer(options: HttpServerOptions) {
   const routes: RouteInfo[] = [];
+  const raw = options.raw;
   const app = Fastify({
     logger: { level: options.logLevel },
-    genReqId: (req) => {
-      const given = req.headers['x-request-id'];
-      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
-    },
+    genReqId: requestIdOf,
+    ...(raw === undefined
+      ? {}
+      : {
+          serverFactory: (handler: http.RequestListener) =>
+            http.createServer((request, response) => {
+              if (request.url?.startsWith(raw.prefix) === true)
+                raw.handle(request, response, requestIdOf(request));
+              else handler(request, response);
+            }),
+        }),
     requestIdHeader: false,
     bodyLimit: 1_048_576,
     routerOptions: { ignoreTrailingSlash: true },
