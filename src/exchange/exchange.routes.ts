@@ -7,6 +7,7 @@ import { errorResponses } from '../platform/http/schemas.ts';
 import { StrictObject } from '../platform/http/validation.ts';
 import { openApiOperations, type ExchangeService } from './exchange.service.ts';
 import type { ServiceRow } from './exchange.repository.ts';
+import type { StatusFilter } from './log-query.ts';
 
 const TAG = 'Exchange';
 
@@ -82,6 +83,54 @@ function requirePrincipal(principal: Principal | undefined): Principal {
   if (principal === undefined) throw new AppError('UNAUTHENTICATED', 'This needs a login.');
   return principal;
 }
+
+/**
+ * The one rule for what an official sees of the exchange: a platform admin everything (null), anyone
+ * else what concerns their own agency (exchanges where it is the provider or the consumer, its
+ * systems, its grants).
+ */
+function agencyScope(principal: Principal | undefined): string | null {
+  const { role, agencyCode } = requirePrincipal(principal);
+  if (role === 'platform_admin') return null;
+  if (agencyCode === null)
+    throw new AppError('FORBIDDEN', 'this needs an account that acts for an agency.');
+  return agencyCode;
+}
+
+/** Whether an exchange between these agencies is visible in a scope from agencyScope(). */
+function isVisibleIn(
+  scope: string | null,
+  entry: { consumerAgency?: unknown; providerAgency?: unknown },
+): boolean {
+  return scope === null || entry.consumerAgency === scope || entry.providerAgency === scope;
+}
+
+/** An exchange log entry as the gateway wrote it (src/exchange/log-entry.ts). */
+const LogEntrySchema = Type.Object(
+  {
+    requestId: Type.String(),
+    timeIn: Type.String({ format: 'date-time' }),
+    timeOut: Type.String({ format: 'date-time' }),
+    consumerAgency: Type.String(),
+    consumerSystem: Type.String(),
+    consumerSystemId: Type.Integer(),
+    providerAgency: Type.String(),
+    providerSystem: Type.String(),
+    service: Type.String(),
+    serviceId: Type.Integer(),
+    method: Type.String(),
+    path: Type.String({ description: 'Below the service prefix, with the query string' }),
+    status: Type.Integer(),
+    latencyMs: Type.Number(),
+    requestBytes: Type.Integer(),
+    responseBytes: Type.Integer(),
+    requestSha256: Type.String(),
+    responseSha256: Type.String(),
+    purpose: Type.Union([Type.String(), Type.Null()]),
+    subject: Type.Union([Type.String(), Type.Null()]),
+  },
+  { title: 'ExchangeLogEntry' },
+);
 
 export function exchangeRoutes(app: HttpApp, exchange: ExchangeService): void {
   // The token endpoint reads form bodies: only here, in its own plugin scope.
@@ -297,7 +346,7 @@ export function exchangeRoutes(app: HttpApp, exchange: ExchangeService): void {
       },
     },
     async (request) => {
-      const principal = requirePrincipal(request.principal);
+      const scope = agencyScope(request.principal);
       const found = await exchange.tree.entry(request.params.requestId);
       if (found === undefined)
         throw new AppError(
@@ -305,11 +354,7 @@ export function exchangeRoutes(app: HttpApp, exchange: ExchangeService): void {
           `no exchange was logged with request id ${request.params.requestId}.`,
         );
       const entry = JSON.parse(found.entry.toString('utf8')) as Record<string, unknown>;
-      if (
-        principal.role !== 'platform_admin' &&
-        entry.consumerAgency !== principal.agencyCode &&
-        entry.providerAgency !== principal.agencyCode
-      )
+      if (!isVisibleIn(scope, entry))
         throw new AppError('FORBIDDEN', 'this exchange is between other agencies.');
       return { leafIndex: found.leafIndex, entry, leaf: found.entry.toString('base64') };
     },
@@ -433,10 +478,7 @@ export function exchangeRoutes(app: HttpApp, exchange: ExchangeService): void {
       },
     },
     async (request) => {
-      const principal = requirePrincipal(request.principal);
-      const systems = await exchange.listSystems(
-        principal.role === 'platform_admin' ? null : principal.agencyCode,
-      );
+      const systems = await exchange.listSystems(agencyScope(request.principal));
       return systems.map((s) => ({
         id: s.id,
         agencyCode: s.agencyCode,
@@ -483,8 +525,7 @@ export function exchangeRoutes(app: HttpApp, exchange: ExchangeService): void {
       },
     },
     async (request) => {
-      const principal = requirePrincipal(request.principal);
-      return exchange.listGrants(principal.role === 'platform_admin' ? null : principal.agencyCode);
+      return exchange.listGrants(agencyScope(request.principal));
     },
   );
 
@@ -614,12 +655,102 @@ export function exchangeRoutes(app: HttpApp, exchange: ExchangeService): void {
       },
     },
     async (request) => {
-      const principal = requirePrincipal(request.principal);
       const since = request.query.since ?? new Date(Date.now() - 3_600_000).toISOString();
-      return exchange.tree.stats(
-        since,
-        principal.role === 'platform_admin' ? null : principal.agencyCode,
+      return exchange.tree.stats(since, agencyScope(request.principal));
+    },
+  );
+
+  const id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
+  app.get(
+    '/api/v1/exchange/log',
+    {
+      config: { access: ['platform_admin', 'agency_operator'] },
+      schema: {
+        tags: [TAG],
+        summary: 'Exchange log entries, newest first, with filters; paged by leaf index',
+        description:
+          'Platform admins see every entry; an agency operator those where the agency is the consumer or the provider. ' +
+          'Pass `next` of a page as `before` to get the next, older page (`next` is null on the last page). ' +
+          '`status` is one code (404) or a class (4xx). `entry` is the logged entry; ' +
+          'GET /api/v1/exchange/log/{requestId} gives the exact bytes hashed as its leaf.',
+        security: AUTHENTICATED_SECURITY,
+        querystring: StrictObject({
+          serviceId: Type.Optional(id),
+          consumerSystemId: Type.Optional(id),
+          status: Type.Optional(
+            Type.Union([
+              Type.Integer({ minimum: 100, maximum: 599 }),
+              Type.String({ pattern: '^[1-5]xx$' }),
+            ]),
+          ),
+          subject: Type.Optional(
+            Type.String({ minLength: 1, maxLength: 200, description: 'As in X-Padu-Subject' }),
+          ),
+          before: Type.Optional(
+            Type.Integer({
+              minimum: 0,
+              maximum: Number.MAX_SAFE_INTEGER,
+              description: 'Only entries with a smaller leaf index',
+            }),
+          ),
+          limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+        }),
+        response: {
+          200: Type.Object({
+            entries: Type.Array(
+              Type.Object({
+                leafIndex: Type.Integer(),
+                requestId: Type.String(),
+                loggedAt: Type.String({ format: 'date-time' }),
+                entry: LogEntrySchema,
+              }),
+            ),
+            next: Type.Union([Type.Integer(), Type.Null()]),
+          }),
+          ...errorResponses(400, 401, 403),
+        },
+      },
+    },
+    async (request) => {
+      const { status, ...rest } = request.query;
+      return exchange.query.page(
+        { ...rest, ...(status === undefined ? {} : { status: status as StatusFilter }) },
+        agencyScope(request.principal),
       );
     },
+  );
+
+  app.get(
+    '/api/v1/exchange/traffic',
+    {
+      config: { access: ['platform_admin', 'agency_operator'] },
+      schema: {
+        tags: [TAG],
+        summary: 'Calls per second over the last minutes, with error counts, from the exchange log',
+        description:
+          'Every second of the window is listed, oldest first, the last one still filling. Operators see the ' +
+          'exchanges where their agency is provider or consumer. Calls refused before forwarding are not logged.',
+        security: AUTHENTICATED_SECURITY,
+        querystring: StrictObject({
+          minutes: Type.Integer({ minimum: 1, maximum: 60, default: 5 }),
+        }),
+        response: {
+          200: Type.Object({
+            seconds: Type.Array(
+              Type.Object({
+                at: Type.String({ format: 'date-time' }),
+                calls: Type.Integer(),
+                clientErrors: Type.Integer({ description: 'Answers 400–499' }),
+                serverErrors: Type.Integer({ description: 'Answers 500 and above' }),
+              }),
+            ),
+          }),
+          ...errorResponses(400, 401, 403),
+        },
+      },
+    },
+    async (request) => ({
+      seconds: await exchange.query.traffic(request.query.minutes, agencyScope(request.principal)),
+    }),
   );
 }

@@ -80,16 +80,21 @@ export class LogWriter {
           offset += bytes.length;
         }
         try {
-          const { rows } = await this.pool.query<{ leaf_index: number }>(APPEND, [
-            batch.map((b) => b.entry.requestId),
-            Buffer.concat(encoded),
-            starts,
-            encoded.map((bytes) => bytes.length),
-            batch.map((b) => b.entry.serviceId),
-            batch.map((b) => b.entry.consumerSystemId),
-            batch.map((b) => b.entry.status),
-            batch.map((b) => b.entry.subject),
-          ]);
+          const { rows } = await this.pool.query<{ leaf_index: number }>({
+            // Named: each connection parses and plans it once.
+            name: 'exchange-log-append',
+            text: APPEND,
+            values: [
+              batch.map((b) => b.entry.requestId),
+              Buffer.concat(encoded),
+              starts,
+              encoded.map((bytes) => bytes.length),
+              batch.map((b) => b.entry.serviceId),
+              batch.map((b) => b.entry.consumerSystemId),
+              batch.map((b) => b.entry.status),
+              batch.map((b) => b.entry.subject),
+            ],
+          });
           let first = Infinity;
           for (const row of rows) first = Math.min(first, Number(row.leaf_index));
           this.healthy = true;

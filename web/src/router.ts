@@ -10,7 +10,9 @@ export interface VaccinationFilters {
  * Hash routes: '#/' and '#/wilayah' (explorer), '#/wilayah/<code>' (a region), '#/masuk' (login),
  * '#/vaksinasi' and '#/vaksinasi/<code>' (vaccination dashboard), with '?asOf=…&vaksin=…';
  * '#/katalog' (application inventory), '#/katalog/aplikasi/<id>', '#/katalog/klaster[/<id>]'
- * (cluster review), '#/katalog/rencana' (rationalisation dashboard).
+ * (cluster review), '#/katalog/rencana' (rationalisation dashboard); '#/pertukaran' (data exchange:
+ * service catalog), '#/pertukaran/layanan/<id>', '#/pertukaran/sistem', '#/pertukaran/akses',
+ * '#/pertukaran/log', '#/pertukaran/pemantauan'.
  */
 export type Route =
   | { page: 'regions'; code: string | null }
@@ -20,7 +22,21 @@ export type Route =
   | { page: 'application'; id: number }
   | { page: 'clusters'; clusterId: string | null }
   | { page: 'plan' }
+  | ExchangeRoute
   | { page: 'notFound' };
+
+/** The data exchange's pages: one navigation entry, its own tabs. */
+export type ExchangeView = 'services' | 'systems' | 'grants' | 'log' | 'monitoring';
+export type ExchangeRoute =
+  { page: 'exchange'; view: ExchangeView } | { page: 'exchange'; view: 'service'; id: number };
+
+/** The path segment of each exchange view; the service catalog is '#/pertukaran' itself. */
+const EXCHANGE_VIEWS: ReadonlyMap<string, ExchangeView> = new Map([
+  ['sistem', 'systems'],
+  ['akses', 'grants'],
+  ['log', 'log'],
+  ['pemantauan', 'monitoring'],
+]);
 
 function filtersOf(search: URLSearchParams): VaccinationFilters {
   const filters: VaccinationFilters = {};
@@ -63,6 +79,13 @@ export function parseRoute(hash: string): Route {
     }
     if (second === 'rencana' && rest.length === 0) return { page: 'plan' };
   }
+  if (first === 'pertukaran') {
+    if (second === undefined) return { page: 'exchange', view: 'services' };
+    if (second === 'layanan' && rest.length === 1 && /^[1-9]\d{0,9}$/.test(rest[0] ?? ''))
+      return { page: 'exchange', view: 'service', id: Number(rest[0]) };
+    const view = EXCHANGE_VIEWS.get(second);
+    if (view !== undefined && rest.length === 0) return { page: 'exchange', view };
+  }
   return { page: 'notFound' };
 }
 
@@ -81,6 +104,17 @@ export function vaccinationHash(code: string | null, filters: VaccinationFilters
 export const LOGIN_HASH = '#/masuk';
 export const CATALOG_HASH = '#/katalog';
 export const PLAN_HASH = '#/katalog/rencana';
+
+export const EXCHANGE_HASH = '#/pertukaran';
+
+export function exchangeHash(view: ExchangeView): string {
+  const segment = [...EXCHANGE_VIEWS].find(([, v]) => v === view)?.[0];
+  return segment === undefined ? EXCHANGE_HASH : `${EXCHANGE_HASH}/${segment}`;
+}
+
+export function exchangeServiceHash(id: number): string {
+  return `${EXCHANGE_HASH}/layanan/${id}`;
+}
 
 export function applicationHash(id: number): string {
   return `#/katalog/aplikasi/${id}`;

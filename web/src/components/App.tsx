@@ -13,6 +13,7 @@ import { CatalogNav, RequireLogin } from './catalog/CatalogNav';
 import { CatalogPage } from './catalog/CatalogPage';
 import { ClusterReview } from './catalog/ClusterReview';
 import { PlanDashboard } from './catalog/PlanDashboard';
+import { ExchangeConsole } from './exchange/ExchangeConsole';
 
 export function App() {
   const route = useHashRoute();
@@ -74,6 +75,7 @@ export function App() {
           <ClusterReview clusterId={route.clusterId} user={user} />
         )}
         {isCatalog && user && route.page === 'plan' && <PlanDashboard user={user} />}
+        {route.page === 'exchange' && <ExchangeConsole route={route} user={user} />}
         {route.page === 'notFound' && <NotFound />}
       </main>
       <Footer />

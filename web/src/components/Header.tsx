@@ -1,7 +1,14 @@
 import type { MouseEvent } from 'react';
 import type { User } from '../api';
 import { useI18n, type MessageKey } from '../i18n';
-import { CATALOG_HASH, LOGIN_HASH, regionHash, vaccinationHash, type Route } from '../router';
+import {
+  CATALOG_HASH,
+  EXCHANGE_HASH,
+  LOGIN_HASH,
+  regionHash,
+  vaccinationHash,
+  type Route,
+} from '../router';
 import { UserMenu } from './UserMenu';
 
 interface HeaderProps {
@@ -16,6 +23,7 @@ const PAGES: { page: Route['page']; href: string; label: MessageKey }[] = [
   { page: 'regions', href: regionHash(null), label: 'nav.regions' },
   { page: 'vaccination', href: vaccinationHash(null), label: 'nav.vaccination' },
   { page: 'catalog', href: CATALOG_HASH, label: 'nav.catalog' },
+  { page: 'exchange', href: EXCHANGE_HASH, label: 'nav.exchange' },
 ];
 
 function skipToMain(event: MouseEvent<HTMLAnchorElement>): void {
