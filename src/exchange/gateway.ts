@@ -78,7 +78,7 @@ class Meter extends Transform {
     done(null, chunk);
   }
   digest(): string {
-    return this.bytes === 0 ? EMPTY_SHA256 : this.hash.digest('hex');
+    return this.hash.digest('hex');
   }
 }
 
@@ -210,6 +210,17 @@ export function createGateway(
     return entry.bucket.take();
   }
 
+  const upstreams = new Map<string, { origin: string; basePath: string }>();
+  function upstreamOf(url: string) {
+    let parsed = upstreams.get(url);
+    if (parsed === undefined) {
+      const target = new URL(url);
+      parsed = { origin: target.origin, basePath: target.pathname.replace(/\/$/, '') };
+      upstreams.set(url, parsed);
+    }
+    return parsed;
+  }
+
   function poolFor(origin: string): Pool {
     let pool = pools.get(origin);
     if (pool === undefined) {
@@ -318,11 +329,10 @@ export function createGateway(
     if (purpose !== null) headers['x-padu-purpose'] = purpose;
     if (subject !== null) headers['x-padu-subject'] = subject;
 
-    const requestMeter = new Meter(options.maxBodyBytes);
     const hasBody =
       request.headers['transfer-encoding'] !== undefined ||
       Number(request.headers['content-length'] ?? 0) > 0;
-    if (hasBody) request.pipe(requestMeter);
+    const requestMeter = hasBody ? request.pipe(new Meter(options.maxBodyBytes)) : null;
     const entryOf = (status: number, responseBytes: number, responseSha256: string): LogEntry => {
       const timeOut = new Date();
       return {
@@ -340,17 +350,16 @@ export function createGateway(
         path: rest + query,
         status,
         latencyMs: timeOut.getTime() - timeIn.getTime(),
-        requestBytes: requestMeter.bytes,
+        requestBytes: requestMeter?.bytes ?? 0,
         responseBytes,
-        requestSha256: requestMeter.digest(),
+        requestSha256: requestMeter?.digest() ?? EMPTY_SHA256,
         responseSha256,
         purpose,
         subject,
       };
     };
 
-    const target = new URL(service.upstreamUrl);
-    const basePath = target.pathname.replace(/\/$/, '');
+    const { origin, basePath } = upstreamOf(service.upstreamUrl);
     await new Promise<void>((resolve, reject) => {
       let abort: ((error?: Error) => void) | null = null;
       let status = 0;
@@ -370,12 +379,12 @@ export function createGateway(
       response.on('close', () => {
         if (!response.writableFinished) abort?.();
       });
-      poolFor(target.origin).dispatch(
+      poolFor(origin).dispatch(
         {
           path: basePath + rest + query,
           method: method as 'GET',
           headers,
-          body: hasBody ? requestMeter : null,
+          body: requestMeter,
         },
         {
           onConnect(abortCall) {
