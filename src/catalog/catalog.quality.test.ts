@@ -15,8 +15,10 @@ import { pairwiseScores, type PairwiseScores } from './cluster-quality.ts';
  * - labelled-inventory-2.csv: 384 applications, 58 labels (three missing from the taxonomy), written
  *   later by another hand as a held-out set. It scored 0.750 / 0.783 when it arrived; general fixes
  *   (an acronym and its expansion count once, ambiguous acronyms removed, bare keywords not matched
- *   by root) brought it to 0.853 / 0.867. It is no longer unseen, and the bar is set lower than for
- *   the first, to guard against regressions rather than to claim a figure.
+ *   by root) brought it to 0.853 / 0.867, and four functions its misses showed the taxonomy lacked
+ *   (fleet management, room booking, the water utility, cemeteries) to 0.905 / 0.898. It is no
+ *   longer unseen, and the bar is set lower than for the first, to guard against regressions
+ *   rather than to claim a figure.
  */
 const fixture = (name: string) =>
   fileURLToPath(new URL(`../../test/fixtures/catalog/${name}`, import.meta.url));
@@ -79,9 +81,9 @@ describe('clustering quality on hand-labelled inventories', () => {
     expect(scores.recall).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('keeps at least 0.8 on the second, written later by another hand', async () => {
+  it('keeps at least 0.85 on the second, written later by another hand', async () => {
     const { scores } = await score(fixture('labelled-inventory-2.csv'));
-    expect(scores.precision).toBeGreaterThanOrEqual(0.8);
-    expect(scores.recall).toBeGreaterThanOrEqual(0.8);
+    expect(scores.precision).toBeGreaterThanOrEqual(0.85);
+    expect(scores.recall).toBeGreaterThanOrEqual(0.85);
   });
 });

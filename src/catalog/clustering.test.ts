@@ -103,21 +103,22 @@ describe('clustering by function', () => {
   });
 
   it('groups applications of a function missing from the taxonomy among themselves', () => {
-    const graves = [
+    // Telecommunication towers: a real regional function that the taxonomy does not list.
+    const towers = [
       app(
-        'Sistem Informasi Makam',
-        'Pendataan makam dan ahli waris makam',
+        'Sistem Informasi Menara Telekomunikasi',
+        'Pendataan menara telekomunikasi dan pemiliknya',
         null,
         'Kota Yogyakarta',
       ),
-      app('e-Makam', 'Data makam dan ahli waris di TPU', null, 'Kota Semarang'),
-      app('SIMAKAM', 'Pendataan makam umum dan ahli waris', null, 'Kota Malang'),
+      app('e-Menara', 'Data menara BTS dan titik lokasi menara', null, 'Kota Semarang'),
+      app('SIMANTEL', 'Pendataan menara telekomunikasi bersama', null, 'Kota Malang'),
     ];
     const staff = app('SIMPEG', 'Data kepegawaian', 'BKPSDM');
-    const { of } = functionOf([...graves, staff]);
-    const clusters = new Set(graves.map((g) => of(g)?.clusterId));
+    const { of } = functionOf([...towers, staff]);
+    const clusters = new Set(towers.map((g) => of(g)?.clusterId));
     expect(clusters.size).toBe(1);
-    expect(of(graves[0] as ClusterApplication)?.functionCode).toBeNull();
+    expect(of(towers[0] as ClusterApplication)?.functionCode).toBeNull();
     expect([...clusters][0]).not.toBe(of(staff)?.clusterId);
   });
 
