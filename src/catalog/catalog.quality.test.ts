@@ -19,6 +19,13 @@ import { pairwiseScores, type PairwiseScores } from './cluster-quality.ts';
  *   (fleet management, room booking, the water utility, cemeteries) to 0.905 / 0.898. It is no
  *   longer unseen, and the bar is set lower than for the first, to guard against regressions
  *   rather than to claim a figure.
+ * - labelled-inventory-3.csv: 440 applications, 59 labels (four missing from the taxonomy: cemetery
+ *   and water utility now in it, parking and emergency calls not), written by a third hand that saw
+ *   no keyword list. Unseen, it scored 0.753 / 0.809: the honest figure for an inventory the
+ *   keywords were not written against. The cross-cutting lead rule (clustering.ts), chosen on all
+ *   three, brought it to 0.788 / 0.834 (the first two to 0.928 / 0.928 and 0.922 / 0.913). Its
+ *   labeller named the judgement calls (grants for schooling as schools, SPAN and SAKTI as finance,
+ *   a pollution complaint as environment); the bar guards against regressions.
  */
 const fixture = (name: string) =>
   fileURLToPath(new URL(`../../test/fixtures/catalog/${name}`, import.meta.url));
@@ -85,5 +92,11 @@ describe('clustering quality on hand-labelled inventories', () => {
     const { scores } = await score(fixture('labelled-inventory-2.csv'));
     expect(scores.precision).toBeGreaterThanOrEqual(0.85);
     expect(scores.recall).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('keeps at least 0.75 on the third, held out from the keyword lists', async () => {
+    const { scores } = await score(fixture('labelled-inventory-3.csv'));
+    expect(scores.precision).toBeGreaterThanOrEqual(0.75);
+    expect(scores.recall).toBeGreaterThanOrEqual(0.8);
   });
 });

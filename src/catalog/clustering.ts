@@ -140,6 +140,8 @@ export interface PreparedInventory {
 interface KeywordScores {
   scores: Map<number, number>;
   terms: Map<number, Evidence['terms']>;
+  /** The cross-cutting function whose keyword the name starts with, if any. */
+  lead: number | null;
 }
 
 export function clusterApplications(
@@ -306,6 +308,10 @@ export function prepareInventory(
   });
 
   // Keyword scores per application: function -> score and matched terms.
+  const crossCutting = new Set<number>();
+  functions.forEach((f, k) => {
+    if (CROSS_CUTTING.has(f.code)) crossCutting.add(k);
+  });
   const keywordScores = tokenised.map((t, i) =>
     scoreKeywords(
       t,
@@ -313,6 +319,7 @@ export function prepareInventory(
       groupsOf[i] ?? groupsOf[0]!,
       phrasesByFirst,
       rootPhrases,
+      crossCutting,
     ),
   );
 
@@ -434,6 +441,7 @@ export function assignClusters(
     for (let fn = 0; fn < F; fn++) total[fn] = PROFILE_WEIGHT * (sims[fn] ?? 0);
     for (const [fn, score] of kw.scores)
       total[fn] = (total[fn] ?? 0) + score / (score + KEYWORD_HALF);
+    if (kw.lead !== null) total[kw.lead] = (total[kw.lead] ?? 0) + LEAD_BONUS;
     for (const nb of neighbours) {
       if (nb.similarity < NEIGHBOUR_MIN_SIMILARITY || nb.functionCode === null) continue;
       const fn = functionIndex.get(nb.functionCode);
@@ -523,6 +531,40 @@ interface KeywordPhrase {
   unitLike: boolean;
 }
 
+/**
+ * Functions every agency runs for itself (personnel, correspondence, finance, complaints, its
+ * website…). A name that starts with one of them names what the application does; sector words
+ * after it say whose it is: "SIMPEG RSUD" and "Pengaduan Pelayanan RSUD" are personnel and
+ * complaints systems of a hospital, not hospital systems.
+ */
+const CROSS_CUTTING = new Set([
+  'hr-personnel',
+  'attendance',
+  'employee-performance',
+  'payroll',
+  'training',
+  'e-office',
+  'archives',
+  'regional-finance',
+  'planning-budgeting',
+  'organisational-performance',
+  'assets',
+  'procurement',
+  'internal-audit',
+  'complaints',
+  'public-information',
+  'legal-documents',
+  'website-portal',
+  'statistics-data',
+  'information-security',
+  'fleet-management',
+  'facility-booking',
+]);
+/** After a cross-cutting lead, other functions' hits in the name and the unit count this much. */
+const QUALIFIER_FACTOR = 0.3;
+/** Added to a cross-cutting lead function after the keyword scores saturate. */
+const LEAD_BONUS = 0.2;
+
 /** First words of keywords that name an organisational unit. */
 const UNIT_WORDS = new Set(['dinas', 'badan', 'bagian', 'biro', 'kantor', 'uptd', 'direktorat']);
 
@@ -532,6 +574,7 @@ function scoreKeywords(
   groups: Record<EvidenceField, number[]>,
   phrasesByFirst: ReadonlyMap<string, readonly KeywordPhrase[]>,
   rootPhrases: ReadonlyMap<string, readonly KeywordPhrase[]>,
+  crossCutting: ReadonlySet<number>,
 ): KeywordScores {
   // (function, term) -> the best field it was found in
   const found = new Map<
@@ -543,6 +586,8 @@ function scoreKeywords(
     { fn: number; term: string; field: EvidenceField; score: number }
   >();
   let headSeen = false;
+  let lead: number | null = null;
+  const firstContent = fields.name.findIndex((w) => !isGenericWord(w));
   for (const field of ['name', 'description', 'unit'] as const) {
     const words = fields[field];
     const roots = rootedFields[field];
@@ -564,8 +609,18 @@ function scoreKeywords(
       // service about health): the first keyword found in the name counts more.
       const head = field === 'name' && here.size > 0 && !headSeen;
       if (head) headSeen = true;
+      // The name starts with a keyword of a cross-cutting function: that is what it does.
+      if (head && i === firstContent) {
+        let best = -1;
+        for (const [fn, hit] of here)
+          if (best < 0 || hit.score > (here.get(best)?.score ?? 0)) best = fn;
+        if (crossCutting.has(best)) lead = best;
+      }
       for (const [fn, found0] of here) {
-        const hit = head ? { ...found0, score: found0.score * HEAD_FACTOR } : found0;
+        let hit = head ? { ...found0, score: found0.score * HEAD_FACTOR } : found0;
+        // Whose it is, not what it does (see CROSS_CUTTING); the description still counts fully.
+        if (lead !== null && fn !== lead && !here.has(lead) && field !== 'description')
+          hit = { ...hit, score: hit.score * QUALIFIER_FACTOR };
         // An acronym and the words it stands for come from one written word: one hit.
         const key = `${fn}|${field}|${groups[field][i] ?? i}`;
         const previous = perWord.get(key);
@@ -604,7 +659,7 @@ function scoreKeywords(
     if (field === 'unit') score = hits[0] ?? 0;
     scores.set(fn, (scores.get(fn) ?? 0) + score);
   }
-  return { scores, terms };
+  return { scores, terms, lead };
 }
 
 function matchesAt(words: readonly string[], at: number, phrase: readonly string[]): boolean {
