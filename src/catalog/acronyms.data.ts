@@ -26,7 +26,7 @@ export const ACRONYMS: Readonly<Record<string, string>> = {
   gapeg: 'gaji pegawai',
   gpp: 'gaji pegawai',
   simgaji: 'gaji pegawai',
-  diklat: 'pendidikan pelatihan diklat',
+  diklat: 'pelatihan diklat',
   bangkom: 'pengembangan kompetensi',
   lms: 'pelatihan e-learning',
   // performance accountability
