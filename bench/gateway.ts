@@ -3,7 +3,9 @@
  * plain keep-alive reverse proxy, and through Padu's gateway with everything on (token check,
  * grant, rate limit, streamed forwarding, every call logged with its entry committed before the
  * answer ends). autocannon drives each for the same time and connections; then a fixed 1,000
- * calls/s run compares latency directly and through the gateway. Prints figures; asserts nothing.
+ * calls/s run compares latency directly and through the gateway, and 2,000 calls one at a time
+ * show the latency the gateway adds when nothing queues. The gateway process's CPU time per call
+ * comes from /proc (Linux). Prints figures; asserts nothing.
  *
  *   npx tsx bench/gateway.ts [seconds=10] [connections=50]
  *   needs nginx on PATH (Debian: apt-get install nginx); PADU_DATABASE_URL as for bench/population.ts
@@ -14,6 +16,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { request } from 'undici';
 import { createServices } from '../src/app.ts';
 import { prepareDatabase } from '../src/bootstrap.ts';
 import { openBenchDatabase } from './database.ts';
@@ -71,6 +74,27 @@ async function load(url: string, headers: Record<string, string>, rate?: number)
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
   };
+}
+
+/** 2,000 calls one after another: latency percentiles in ms. */
+async function oneAtATime(url: string, headers: Record<string, string>) {
+  const times: number[] = [];
+  for (let i = 0; i < 2000; i++) {
+    const started = performance.now();
+    const response = await request(url, { headers });
+    await response.body.text();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.floor(q * times.length)] ?? NaN;
+  return { p50: at(0.5), p90: at(0.9), p99: at(0.99) };
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc. */
+async function cpuSeconds(pid: number): Promise<number> {
+  const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'padu-bench-gateway-'));
@@ -146,7 +170,7 @@ http {
     'bench',
   );
   const paduPort = await freePort();
-  run(
+  const paduProcess = run(
     spawn(process.execPath, [path.resolve('bin/padu.js'), 'start'], {
       env: {
         ...process.env,
@@ -177,7 +201,10 @@ http {
   );
   const direct = await load(`${upstream}/penduduk/1`, {});
   const nginx = await load(`http://127.0.0.1:${nginxPort}/penduduk/1`, {});
+  const cpuBefore = await cpuSeconds(paduProcess.pid ?? 0);
   const gateway = await load(`${padu}${prefix}/penduduk/1`, auth);
+  const cpuPerCall =
+    ((await cpuSeconds(paduProcess.pid ?? 0)) - cpuBefore) / (gateway.rps * seconds);
   const logged =
     Number(
       (await handle.pool.query<{ n: string }>('select count(*) as n from exchange_log')).rows[0]?.n,
@@ -185,6 +212,8 @@ http {
 
   const directAt1000 = await load(`${upstream}/penduduk/1`, {}, 1000);
   const gatewayAt1000 = await load(`${padu}${prefix}/penduduk/1`, auth, 1000);
+  const directAlone = await oneAtATime(`${upstream}/penduduk/1`, {});
+  const gatewayAlone = await oneAtATime(`${padu}${prefix}/penduduk/1`, auth);
 
   const line = (name: string, r: Result) =>
     `${name.padEnd(22)} ${r.rps.toFixed(0).padStart(8)} req/s   p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(4)} ms   errors ${r.errors}, non-2xx ${r.non2xx}`;
@@ -199,6 +228,14 @@ http {
   console.log(line('directly at 1,000/s', directAt1000));
   console.log(line('gateway at 1,000/s', gatewayAt1000));
   console.log(`added p99 latency at 1,000 calls/s: ${gatewayAt1000.p99 - directAt1000.p99} ms`);
+  const ms = (r: { p50: number; p90: number; p99: number }) =>
+    `p50 ${r.p50.toFixed(2)} ms   p90 ${r.p90.toFixed(2)} ms   p99 ${r.p99.toFixed(2)} ms`;
+  console.log(`${'directly, one at a time'.padEnd(26)} ${ms(directAlone)}`);
+  console.log(`${'gateway, one at a time'.padEnd(26)} ${ms(gatewayAlone)}`);
+  console.log(
+    `gateway process CPU per call under load: ${(cpuPerCall * 1e6).toFixed(0)} µs ` +
+      `(a ceiling of ${(1 / cpuPerCall).toFixed(0)} calls/s per core)`,
+  );
 } finally {
   for (const child of children) child.kill('SIGTERM');
   await new Promise((r) => setTimeout(r, 500));

@@ -30,7 +30,15 @@ export interface DatabaseHandle {
 
 /** Opens Kysely over a pg pool for an existing PostgreSQL URL. */
 export function connect(url: string, options: { max?: number } = {}): DatabaseHandle {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    // Connections stay open while idle (pg closes them after 10 s by default): reopening them when
+    // traffic resumes cost the gateway ~100 ms of p99 (docs/BENCHMARKS.md). Idle ones do not keep a
+    // command's process alive.
+    idleTimeoutMillis: 0,
+    allowExitOnIdle: true,
+  });
   // An idle client that loses its server (a restart) must not crash the process.
   pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
