@@ -472,12 +472,18 @@ exchange
   .requiredOption('--agency <code>', 'the owning agency, e.g. 34.04 or P.KEMENKES')
   .requiredOption('--name <name>', 'the system’s name')
   .option('--slug <slug>', 'its path segment (default: from the name)')
-  .action((options: { agency: string; name: string; slug?: string }) =>
+  .option(
+    '--application <id>',
+    'its application in the catalog (an id from padu catalog)',
+    positiveId('--application'),
+  )
+  .action((options: { agency: string; name: string; slug?: string; application?: number }) =>
     withDatabase(async ({ services }) => {
       const { system, clientSecret } = await services.exchange.addSystem(
         {
           agencyCode: options.agency,
           name: options.name,
+          applicationId: options.application ?? null,
           ...(options.slug === undefined ? {} : { slug: options.slug }),
         },
         'cli',

@@ -177,6 +177,26 @@ export function exchangeRepository(pool: pg.Pool) {
       return rows.map(systemOf);
     },
 
+    /** The systems linked to an application of the catalog. */
+    async systemsOfApplication(applicationId: number): Promise<SystemRow[]> {
+      const { rows } = await pool.query<SystemSql>(
+        'select * from exchange_systems where application_id = $1 order by agency_code, slug',
+        [applicationId],
+      );
+      return rows.map(systemOf);
+    },
+
+    /** The services the given systems publish. */
+    async servicesOfSystems(systemIds: readonly number[]): Promise<ServiceRow[]> {
+      const { rows } = await pool.query<ServiceSql>(
+        `${SERVICE_SELECT}
+         where v.system_id = any($1::bigint[])
+         order by s.agency_code, s.slug, v.slug`,
+        [systemIds],
+      );
+      return rows.map(serviceOf);
+    },
+
     /** The system whose client id and (valid) secret hash these are. */
     async authenticateClient(clientId: string, secretHash: string): Promise<SystemRow | undefined> {
       const { rows } = await pool.query<SystemSql>(

@@ -243,6 +243,43 @@ export function exchangeRoutes(app: HttpApp, exchange: ExchangeService): void {
     },
   );
 
+  app.get(
+    '/api/v1/exchange/applications/:applicationId',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: [TAG],
+        summary: 'The exchange systems of a catalog application, with the services they publish',
+        description:
+          'What the catalog shows on an application page: the systems registered for it (POST /api/v1/exchange/systems with applicationId, or `padu exchange systems add --application ID`). An empty list when none is.',
+        security: AUTHENTICATED_SECURITY,
+        params: StrictObject({ applicationId: Type.Integer({ minimum: 1 }) }),
+        response: {
+          200: Type.Array(
+            Type.Object({
+              id: Type.Integer(),
+              name: Type.String(),
+              agencyCode: Type.String(),
+              slug: Type.String(),
+              services: Type.Array(ServiceSchema),
+            }),
+          ),
+          ...errorResponses(400, 401),
+        },
+      },
+    },
+    async (request) =>
+      (await exchange.applicationLinks(request.params.applicationId)).map(
+        ({ system, services }) => ({
+          id: system.id,
+          name: system.name,
+          agencyCode: system.agencyCode,
+          slug: system.slug,
+          services: services.map(presentService),
+        }),
+      ),
+  );
+
   app.post(
     '/api/v1/exchange/systems',
     {

@@ -97,6 +97,8 @@ export interface ExchangeService {
     actor: string,
   ): Promise<{ system: SystemRow; clientSecret: string }>;
   listSystems(agencyCode: string | null): Promise<SystemRow[]>;
+  /** The systems linked to a catalog application, each with the services it publishes. */
+  applicationLinks(applicationId: number): Promise<{ system: SystemRow; services: ServiceRow[] }[]>;
   findSystem(id: number): Promise<SystemRow | undefined>;
   /** A new client secret; the previous one keeps working for SECRET_GRACE_SECONDS. */
   rotateSecret(systemId: number, actor: string): Promise<string>;
@@ -222,17 +224,27 @@ export function exchangeService(
           `"${slug}" is not a path segment; use lower-case words joined by hyphens.`,
         );
       const clientSecret = newSecret('padu_cs');
-      const system = await repository.insertSystem(
-        {
-          agencyCode: input.agencyCode,
-          name: input.name,
-          slug,
-          applicationId: input.applicationId ?? null,
-          clientId: `padu_${randomBytes(12).toString('base64url')}`,
-        },
-        hashSecret(clientSecret),
-        actor,
-      );
+      const system = await repository
+        .insertSystem(
+          {
+            agencyCode: input.agencyCode,
+            name: input.name,
+            slug,
+            applicationId: input.applicationId ?? null,
+            clientId: `padu_${randomBytes(12).toString('base64url')}`,
+          },
+          hashSecret(clientSecret),
+          actor,
+        )
+        .catch((error: unknown) => {
+          // The only foreign key a caller chooses: the catalog application.
+          if ((error as { code?: string }).code === '23503')
+            throw new AppError(
+              'VALIDATION_FAILED',
+              `there is no application ${input.applicationId} in the catalog; GET /api/v1/catalog/applications lists them.`,
+            );
+          throw error;
+        });
       if (system === undefined)
         throw new AppError(
           'CONFLICT',
@@ -242,6 +254,15 @@ export function exchangeService(
     },
 
     listSystems: (agencyCode) => repository.listSystems(agencyCode),
+
+    async applicationLinks(applicationId) {
+      const systems = await repository.systemsOfApplication(applicationId);
+      const services = await repository.servicesOfSystems(systems.map((s) => s.id));
+      return systems.map((system) => ({
+        system,
+        services: services.filter((v) => v.systemId === system.id),
+      }));
+    },
     findSystem: (id) => repository.findSystem(id),
 
     async rotateSecret(systemId, actor) {

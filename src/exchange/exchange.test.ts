@@ -200,6 +200,54 @@ describe('exchange registry and credentials', () => {
     expect((await post({ name: 'e-Office Sleman' })).status).toBe(409);
     expect((await post({ name: 'Lain', agencyCode: '32.73' })).status).toBe(403);
   });
+
+  it('links a system to its catalog application, which then lists the services it publishes', async () => {
+    const { catalog, exchange } = server.database.services;
+    const application = await catalog.createApplication(
+      { name: 'SIAK Terpusat Sleman', sourceId: 'SLM-APP-9', agencyCode: '34.04' },
+      'test',
+      null,
+    );
+    const token = await server.operatorToken('34.04');
+    const post = (body: unknown) =>
+      fetch(`${server.url}/api/v1/exchange/systems`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const unknown = await post({ name: 'SIAK Lain', applicationId: 999_999 });
+    expect(unknown.status).toBe(400);
+    expect(((await unknown.json()) as { error: { message: string } }).error.message).toMatch(
+      /no application 999999 in the catalog/,
+    );
+    const created = await post({ name: 'SIAK Terpusat', applicationId: application.id });
+    expect(created.status).toBe(201);
+    const { id: systemId } = (await created.json()) as { id: number };
+    await exchange.addService(
+      { systemId, name: 'Biodata Penduduk', upstreamUrl: 'http://127.0.0.1:9/' },
+      'test',
+    );
+    const links = async (id: number) =>
+      await (
+        await fetch(`${server.url}/api/v1/exchange/applications/${id}`, {
+          headers: { authorization: `Bearer ${await server.operatorToken('32.73')}` },
+        })
+      ).json();
+    expect(await links(application.id)).toEqual([
+      expect.objectContaining({
+        id: systemId,
+        name: 'SIAK Terpusat',
+        agencyCode: '34.04',
+        services: [
+          expect.objectContaining({
+            name: 'Biodata Penduduk',
+            path: '/x/34.04/siak-terpusat/biodata-penduduk',
+          }),
+        ],
+      }),
+    ]);
+    expect(await links(999_999)).toEqual([]);
+  });
 });
 
 describe('access requests', () => {

@@ -135,6 +135,24 @@ export async function getService(id: number, signal?: AbortSignal): Promise<Exch
   return (await request(`${BASE}/services/${id}`, { signal })) as ExchangeService;
 }
 
+/** A catalog application's exchange systems, each with the services it publishes. */
+export interface ApplicationExchange {
+  id: number;
+  name: string;
+  agencyCode: string;
+  slug: string;
+  services: ExchangeService[];
+}
+
+export async function applicationExchange(
+  applicationId: number,
+  signal?: AbortSignal,
+): Promise<ApplicationExchange[]> {
+  return (await request(`${BASE}/applications/${applicationId}`, {
+    signal,
+  })) as ApplicationExchange[];
+}
+
 export async function listSystems(signal?: AbortSignal): Promise<ExchangeSystem[]> {
   return (await request(`${BASE}/systems`, { signal })) as ExchangeSystem[];
 }

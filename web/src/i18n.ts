@@ -143,6 +143,10 @@ const id = {
   'catalog.field.name': 'nama',
   'catalog.field.description': 'deskripsi',
   'catalog.field.unit': 'unit',
+  'catalog.exchange': 'Pertukaran data',
+  'catalog.exchange.none':
+    'Belum ada sistem pertukaran data yang terhubung dengan aplikasi ini (daftarkan di Pertukaran Data › Sistem & kredensial).',
+  'catalog.exchange.noServices': 'tidak menerbitkan layanan',
   'catalog.decisions': 'Keputusan pejabat',
   'catalog.noDecisions': 'Belum ada keputusan.',
   'catalog.decision.confirm': 'Dikonfirmasi',
@@ -490,6 +494,10 @@ const en: Record<MessageKey, string> = {
   'catalog.field.name': 'name',
   'catalog.field.description': 'description',
   'catalog.field.unit': 'unit',
+  'catalog.exchange': 'Data exchange',
+  'catalog.exchange.none':
+    'No data-exchange system is linked to this application yet (register one under Data Exchange › Systems & credentials).',
+  'catalog.exchange.noServices': 'publishes no services',
   'catalog.decisions': 'Officials’ decisions',
   'catalog.noDecisions': 'No decisions yet.',
   'catalog.decision.confirm': 'Confirmed',

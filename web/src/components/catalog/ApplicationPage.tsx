@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { User } from '../../api';
 import { getApplication, listFunctions } from '../../catalogApi';
+import { applicationExchange } from '../../exchangeApi';
 import { useI18n, type MessageKey } from '../../i18n';
-import { CATALOG_HASH, applicationHash, clusterHash } from '../../router';
+import { CATALOG_HASH, applicationHash, clusterHash, exchangeServiceHash } from '../../router';
 import { useLoad } from '../../useLoad';
 import { ErrorAlert, Loading } from '../Status';
 import { PlanForm, type PlanMessage } from './PlanForm';
@@ -13,6 +14,9 @@ export function ApplicationPage({ id, user }: { id: number; user: User | null | 
   const { t, lang } = useI18n();
   const app = useLoad(`application:${id}`, (signal) => getApplication(id, signal));
   const functions = useLoad('functions', (signal) => listFunctions(signal));
+  const exchange = useLoad(`application-exchange:${id}`, (signal) =>
+    applicationExchange(id, signal),
+  );
   const fns = functions.state.status === 'ready' ? functions.state.data : [];
   const [planMessage, setPlanMessage] = useState<PlanMessage | null>(null);
   const title = app.state.status === 'ready' ? app.state.data.name : t('catalog.application');
@@ -128,6 +132,39 @@ export function ApplicationPage({ id, user }: { id: number; user: User | null | 
           if (message.ok) app.reload();
         }}
       />
+
+      <h2>{t('catalog.exchange')}</h2>
+      {exchange.state.status === 'loading' && <Loading />}
+      {exchange.state.status === 'error' && (
+        <ErrorAlert error={exchange.state.error} onRetry={exchange.reload} />
+      )}
+      {exchange.state.status === 'ready' &&
+        (exchange.state.data.length === 0 ? (
+          <p className="muted">{t('catalog.exchange.none')}</p>
+        ) : (
+          <ul data-testid="application-exchange">
+            {exchange.state.data.map((system) => (
+              <li key={system.id}>
+                <strong>{system.name}</strong>{' '}
+                <span className="code">
+                  {system.agencyCode}/{system.slug}
+                </span>
+                {system.services.length === 0 ? (
+                  <> — {t('catalog.exchange.noServices')}</>
+                ) : (
+                  <ul>
+                    {system.services.map((service) => (
+                      <li key={service.id}>
+                        <a href={exchangeServiceHash(service.id)}>{service.name}</a>{' '}
+                        <span className="code">{service.path}</span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            ))}
+          </ul>
+        ))}
 
       <h2>{t('catalog.decisions')}</h2>
       {a.decisions.length === 0 ? (
