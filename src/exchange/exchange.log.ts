@@ -200,16 +200,20 @@ export function exchangeLog(pool: pg.Pool) {
         p95: number | null;
         p99: number | null;
       }>(
-        `select e->>'providerAgency' || '/' || (e->>'providerSystem') || '/' || (e->>'service') as service,
-                e->>'consumerAgency' || '/' || (e->>'consumerSystem') as consumer,
+        `select ps.agency_code || '/' || ps.slug || '/' || v.slug as service,
+                cs.agency_code || '/' || cs.slug as consumer,
                 count(*)::int as calls,
-                count(*) filter (where (e->>'status')::int between 400 and 499)::int as client_errors,
-                count(*) filter (where (e->>'status')::int >= 500)::int as server_errors,
-                percentile_cont(0.5) within group (order by (e->>'latencyMs')::int) as p50,
-                percentile_cont(0.95) within group (order by (e->>'latencyMs')::int) as p95,
-                percentile_cont(0.99) within group (order by (e->>'latencyMs')::int) as p99
-         from (select convert_from(entry, 'UTF8')::jsonb as e from exchange_log where logged_at >= $1) x
-         where $2::text is null or e->>'providerAgency' = $2 or e->>'consumerAgency' = $2
+                count(*) filter (where l.status between 400 and 499)::int as client_errors,
+                count(*) filter (where l.status >= 500)::int as server_errors,
+                percentile_cont(0.5) within group (order by l.latency_ms) as p50,
+                percentile_cont(0.95) within group (order by l.latency_ms) as p95,
+                percentile_cont(0.99) within group (order by l.latency_ms) as p99
+         from exchange_log l
+           join exchange_services v on v.id = l.service_id
+           join exchange_systems ps on ps.id = v.system_id
+           join exchange_systems cs on cs.id = l.consumer_system_id
+         where l.logged_at >= $1
+           and ($2::text is null or ps.agency_code = $2 or cs.agency_code = $2)
          group by 1, 2
          order by calls desc, 1, 2`,
         [since, agencyCode],

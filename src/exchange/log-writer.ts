@@ -18,15 +18,17 @@ const APPEND = `
   ),
   batch as (
     select e.n, e.request_id, substring($2::bytea from e.start for e.length) as entry,
-           e.service_id, e.consumer_system_id, e.status, e.subject
-    from unnest($1::text[], $3::int[], $4::int[], $5::int[], $6::int[], $7::int[], $8::text[])
-         with ordinality as e(request_id, start, length, service_id, consumer_system_id, status, subject, n)
+           e.service_id, e.consumer_system_id, e.status, e.subject, e.latency_ms
+    from unnest($1::text[], $3::int[], $4::int[], $5::int[], $6::int[], $7::int[], $8::text[], $9::int[])
+         with ordinality as e(request_id, start, length, service_id, consumer_system_id, status, subject,
+                              latency_ms, n)
   )
   insert into exchange_log
-    (leaf_index, request_id, entry, leaf_hash, service_id, consumer_system_id, status, subject)
+    (leaf_index, request_id, entry, leaf_hash, service_id, consumer_system_id, status, subject,
+     latency_ms)
   select head.first + batch.n - 1, batch.request_id, batch.entry,
          sha256('\\x00'::bytea || batch.entry),
-         batch.service_id, batch.consumer_system_id, batch.status, batch.subject
+         batch.service_id, batch.consumer_system_id, batch.status, batch.subject, batch.latency_ms
   from head, batch
   returning leaf_index`;
 
@@ -93,6 +95,7 @@ export class LogWriter {
               batch.map((b) => b.entry.consumerSystemId),
               batch.map((b) => b.entry.status),
               batch.map((b) => b.entry.subject),
+              batch.map((b) => b.entry.latencyMs),
             ],
           });
           let first = Infinity;
