@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTempFolder, type TempFolder } from '../helpers/files.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { hasChromium, launchChromium } from './chromium.ts';
+import { hasChromium, launchChromium, logIn } from './chromium.ts';
 
 const ARTIFACTS = path.resolve('test-results');
 const POLL = { timeout: 15_000 };
@@ -51,11 +51,7 @@ describe.skipIf(!hasChromium)('catalog cluster review in Chromium', () => {
 
   it('lets an official confirm a cluster, and the decision is kept', async () => {
     const page = await browser.newPage();
-    await page.goto(`${server.url}/#/masuk`);
-    await page.getByLabel(/Nama pengguna/).fill('catalog.admin');
-    await page.getByLabel(/Kata sandi/).fill('catalog-test-password');
-    await page.getByRole('button', { name: 'Masuk' }).last().click();
-    await expect.poll(() => page.getByText('catalog.admin').count(), POLL).toBeGreaterThan(0);
+    await logIn(page, server.url, 'catalog.admin', 'catalog-test-password');
 
     // The inventory lists what was imported, with each application's function.
     await page.getByRole('link', { name: 'Katalog Aplikasi' }).click();

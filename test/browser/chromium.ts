@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const CHROMIUM_PATH = process.env.PADU_CHROMIUM ?? '/usr/bin/chromium';
 export const hasChromium = fs.existsSync(CHROMIUM_PATH);
@@ -25,4 +26,18 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** Logs in through the console's login page and waits until the header names the user. */
+export async function logIn(
+  page: Page,
+  baseUrl: string,
+  username: string,
+  password: string,
+): Promise<void> {
+  await page.goto(`${baseUrl}/#/masuk`);
+  await page.getByLabel(/Nama pengguna/).fill(username);
+  await page.getByLabel(/Kata sandi/).fill(password);
+  await page.getByRole('button', { name: 'Masuk' }).last().click();
+  await expect.poll(() => page.getByText(username).count(), { timeout: 15_000 }).toBeGreaterThan(0);
 }

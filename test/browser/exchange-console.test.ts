@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessToken } from '../helpers/exchange.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { hasChromium, launchChromium } from './chromium.ts';
+import { hasChromium, launchChromium, logIn } from './chromium.ts';
 
 const ARTIFACTS = path.resolve('test-results');
 const POLL = { timeout: 15_000 };
@@ -171,11 +171,7 @@ describe.skipIf(!hasChromium)('exchange console in Chromium', () => {
 
   it('lets an official find a service, grant access, follow the calls and download a proof that verifies', async () => {
     const page = await browser.newPage();
-    await page.goto(`${server.url}/#/masuk`);
-    await page.getByLabel(/Nama pengguna/).fill('exchange.admin');
-    await page.getByLabel(/Kata sandi/).fill('exchange-test-password');
-    await page.getByRole('button', { name: 'Masuk' }).last().click();
-    await expect.poll(() => page.getByText('exchange.admin').count(), POLL).toBeGreaterThan(0);
+    await logIn(page, server.url, 'exchange.admin', 'exchange-test-password');
 
     // The service catalog: search, then the service's page with its OpenAPI operations.
     await page.getByRole('link', { name: 'Pertukaran Data' }).click();

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
-import { accessToken } from '../helpers/exchange.ts';
+import { accessToken, publishTestService } from '../helpers/exchange.ts';
 import { freePort, PADU, waitForHealthy } from '../helpers/process.ts';
 
 /**
@@ -29,33 +29,10 @@ beforeAll(async () => {
     req.on('end', () => res.end(JSON.stringify({ client: req.headers['x-padu-client'] })));
   });
   await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', () => r()));
-  const { exchange } = database.services;
-  const provider = await exchange.addSystem({ agencyCode: '34.04', name: 'SIAK Sleman' }, 'test');
-  const consumer = await exchange.addSystem(
-    { agencyCode: 'P.KEMENKES', name: 'SATUSEHAT' },
-    'test',
-  );
-  const added = await exchange.addService(
-    {
-      systemId: provider.system.id,
-      name: 'Data Penduduk',
-      upstreamUrl: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`,
-    },
-    'test',
-  );
-  path = added.path;
-  const grant = await exchange.addGrant(
-    {
-      serviceId: added.service.id,
-      consumerSystemId: consumer.system.id,
-      status: 'granted',
-      rateLimit: 100_000,
-    },
-    'test',
-  );
-  grantId = grant.id;
-  clientId = consumer.system.clientId;
-  clientSecret = consumer.clientSecret;
+  ({ path, grantId, clientId, clientSecret } = await publishTestService(
+    database.services.exchange,
+    `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`,
+  ));
   for (let i = 0; i < 2; i++) {
     const port = await freePort();
     const env = {
