@@ -141,6 +141,11 @@ export interface ExchangeService {
     terms?: GrantTerms,
   ): Promise<void>;
   revokeGrant(id: number, actor: string): Promise<void>;
+  /**
+   * Called after a grant changes through this process (granted, refused, revoked), so that this
+   * node's gateway drops what it cached at once; other nodes see it when their cache expires.
+   */
+  onGrantChange(listener: (serviceId: number, consumerSystemId: number) => void): void;
   liveGrant(serviceId: number, consumerSystemId: number): Promise<GrantRow | undefined>;
   findGrant(id: number): Promise<GrantRow | undefined>;
   listGrants(agencyCode: string | null): ReturnType<ExchangeRepository['listGrants']>;
@@ -160,6 +165,10 @@ export function exchangeService(
   agencyExists: (code: string) => Promise<boolean>,
 ): ExchangeService {
   const repository = exchangeRepository(pool);
+  const grantListeners: ((serviceId: number, consumerSystemId: number) => void)[] = [];
+  const grantChanged = (grant: { serviceId: number; consumerSystemId: number }) => {
+    for (const listener of grantListeners) listener(grant.serviceId, grant.consumerSystemId);
+  };
   /**
    * Tokens whose signature was checked, so that a system calling many times is verified once a
    * minute rather than on every call (an Ed25519 verification was a tenth of the gateway's time).
@@ -343,12 +352,15 @@ export function exchangeService(
           'CONFLICT',
           `system ${input.consumerSystemId} already has an open request or a grant on service ${input.serviceId}; revoke it first.`,
         );
+      grantChanged(grant);
       return grant;
     },
 
     async decideGrant(id, decision, actor, terms) {
       if (!(await repository.setGrantStatus(id, 'requested', decision, actor, terms)))
         throw new AppError('CONFLICT', `grant ${id} is not an open request.`);
+      const grant = await repository.findGrant(id);
+      if (grant !== undefined) grantChanged(grant);
     },
 
     async revokeGrant(id, actor) {
@@ -356,6 +368,11 @@ export function exchangeService(
       if (grant === undefined) throw new AppError('NOT_FOUND', `there is no grant ${id}.`);
       if (!(await repository.setGrantStatus(id, 'granted', 'revoked', actor)))
         throw new AppError('CONFLICT', `grant ${id} is ${grant.status}, not granted.`);
+      grantChanged(grant);
+    },
+
+    onGrantChange(listener) {
+      grantListeners.push(listener);
     },
 
     liveGrant: (serviceId, consumerSystemId) => repository.liveGrant(serviceId, consumerSystemId),

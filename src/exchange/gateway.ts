@@ -157,6 +157,8 @@ export function createGateway(
 ): Gateway {
   const metrics = new GatewayMetrics();
   const grants = new Map<string, { grant: GrantRow | undefined; at: number }>();
+  // A change made through this process takes effect here at once.
+  exchange.onGrantChange((serviceId, consumer) => grants.delete(`${serviceId}:${consumer}`));
   const buckets = new Map<number, { rate: number; bucket: TokenBucket }>();
   const services = new Map<string, { service: ServiceRow | undefined; at: number }>();
   const pools = new Map<string, Pool>();

@@ -107,6 +107,7 @@ describe('two gateway nodes on one database', () => {
     console.log(`revoked on node A: node B refused the grant after ${refusedAfter} ms`);
     expect(refusedAfter).toBeGreaterThanOrEqual(0);
     expect(refusedAfter).toBeLessThan(1_000);
+    // On the node that revoked it, at once.
     expect(await call(a, 1002)).toBe(403);
 
     const { stdout } = await exec(process.execPath, [PADU, 'exchange', 'verify'], { env: b.env });
