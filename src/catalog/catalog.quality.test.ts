@@ -27,6 +27,10 @@ import { pairwiseScores, type PairwiseScores } from './cluster-quality.ts';
  *   0.928 / 0.928 and 0.922 / 0.913). Its
  *   labeller named the judgement calls (grants for schooling as schools, SPAN and SAKTI as finance,
  *   a pollution complaint as environment); the bar guards against regressions.
+ * - labelled-inventory-4.csv: 324 applications, 62 labels (three missing from the taxonomy:
+ *   legislative affairs, mining and energy, corrections), mostly agencies outside Java, written by
+ *   a fourth hand after the changes above and measured once: 0.793 / 0.804. It has not been used to
+ *   tune anything; keep it that way, so that it stays the figure to expect of a new inventory.
  */
 const fixture = (name: string) =>
   fileURLToPath(new URL(`../../test/fixtures/catalog/${name}`, import.meta.url));
@@ -99,5 +103,11 @@ describe('clustering quality on hand-labelled inventories', () => {
     const { scores } = await score(fixture('labelled-inventory-3.csv'));
     expect(scores.precision).toBeGreaterThanOrEqual(0.75);
     expect(scores.recall).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('keeps at least 0.75 on the fourth, never used for tuning', async () => {
+    const { scores } = await score(fixture('labelled-inventory-4.csv'));
+    expect(scores.precision).toBeGreaterThanOrEqual(0.75);
+    expect(scores.recall).toBeGreaterThanOrEqual(0.75);
   });
 });
