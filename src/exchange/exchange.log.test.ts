@@ -299,5 +299,19 @@ describe('verifiable exchange log', () => {
     expect(await fresh.inclusion(300, 713)).toEqual(await exchange.tree.inclusion(300, 713));
     expect(await fresh.consistency(13, 713)).toEqual(await exchange.tree.consistency(13, 713));
     expect(await exchange.tree.verify()).toMatchObject({ ok: true, entries: 713 });
+
+    // Complete tiles are kept, one hash per 256 entries; a node starting now reads those.
+    const pool = server.database.handle.pool;
+    const { rows: tiles } = await pool.query<{ tile: number; hash: Buffer }>(
+      'select tile, hash from exchange_log_tiles order by tile',
+    );
+    expect(tiles.map((t) => Number(t.tile))).toEqual([0, 1]);
+    // A stored tile hash that no longer matches its entries is named by verify.
+    await pool.query('update exchange_log_tiles set hash = $1 where tile = 1', [Buffer.alloc(32)]);
+    expect((await exchange.tree.verify()).problem).toMatch(
+      /^the stored hash of tile 1 \(entries 256–511\) does not match those entries/,
+    );
+    await pool.query('update exchange_log_tiles set hash = $1 where tile = 1', [tiles[1]?.hash]);
+    expect((await exchange.tree.verify()).ok).toBe(true);
   });
 });

@@ -74,12 +74,40 @@ export function exchangeLog(pool: pg.Pool) {
     syncing = syncing
       .catch(() => undefined)
       .then(async () => {
+        const width = tree.tileLeaves;
         for (;;) {
+          // On a tile boundary, whole tiles whose hashes some node has stored: one row per tile.
+          if (tree.size % width === 0) {
+            const { rows: tiles } = await pool.query<{ tile: number; hash: Buffer }>(
+              'select tile, hash from exchange_log_tiles where tile >= $1 order by tile limit $2',
+              [tree.size / width, SYNC_BATCH],
+            );
+            const first = tree.size / width;
+            let next = first;
+            for (const t of tiles) {
+              if (Number(t.tile) !== next) break;
+              tree.appendTile(t.hash);
+              next++;
+            }
+            if (next === first + SYNC_BATCH) continue;
+          }
+          const from = tree.size;
           const { rows } = await pool.query<{ leaf_hash: Buffer }>(
             'select leaf_hash from exchange_log where leaf_index >= $1 order by leaf_index limit $2',
-            [tree.size, SYNC_BATCH],
+            [from, SYNC_BATCH],
           );
-          for (const r of rows) tree.append(r.leaf_hash);
+          const completed: { tile: number; hash: Buffer }[] = [];
+          rows.forEach((r, k) => {
+            const tile = tree.append(r.leaf_hash);
+            if (tile !== undefined)
+              completed.push({ tile: (from + k + 1) / width - 1, hash: tile });
+          });
+          if (completed.length > 0)
+            await pool.query(
+              `insert into exchange_log_tiles (tile, hash)
+               select * from unnest($1::bigint[], $2::bytea[]) on conflict (tile) do nothing`,
+              [completed.map((c) => c.tile), completed.map((c) => c.hash)],
+            );
           if (rows.length < SYNC_BATCH) return { size: tree.size, root: tree.root() };
         }
       });
@@ -246,6 +274,12 @@ export function exchangeLog(pool: pg.Pool) {
       const { rows: checkpoints } = await pool.query<{ tree_size: number; note: string }>(
         'select tree_size, note from exchange_checkpoints order by tree_size',
       );
+      // Stored tile hashes (one per 256 entries), each checked when its entries are recomputed.
+      const { rows: tileRows } = await pool.query<{ tile: number; hash: Buffer }>(
+        'select tile, hash from exchange_log_tiles order by tile',
+      );
+      const storedTiles = new Map(tileRows.map((t) => [Number(t.tile), t.hash]));
+      const width = recomputed.tileLeaves;
       let next = 0;
       let previous = 0;
       /** Checks the checkpoints of the size reached; false once one fails. */
@@ -292,7 +326,15 @@ export function exchangeLog(pool: pg.Pool) {
             problem = `entry ${index} (request ${row.request_id}) was altered: its bytes no longer hash to its leaf hash`;
             break reading;
           }
-          recomputed.append(hash);
+          const tile = recomputed.append(hash);
+          if (tile !== undefined) {
+            const t = recomputed.size / width - 1;
+            const stored = storedTiles.get(t);
+            if (stored !== undefined && !stored.equals(tile)) {
+              problem = `the stored hash of tile ${t} (entries ${t * width}–${(t + 1) * width - 1}) does not match those entries: delete its row in exchange_log_tiles and the next sync writes it again`;
+              break reading;
+            }
+          }
           if (next < checkpoints.length && checkpoints[next]?.tree_size === recomputed.size)
             if (!checkReached()) break reading;
         }
@@ -302,6 +344,9 @@ export function exchangeLog(pool: pg.Pool) {
           break;
         }
       }
+      const beyond = tileRows.find((t) => (Number(t.tile) + 1) * width > recomputed.size);
+      if (problem === null && beyond !== undefined)
+        problem = `tile ${beyond.tile} is stored, but the log has only ${recomputed.size} entries`;
       if (problem === null && next < checkpoints.length) {
         const c = checkpoints[next] as (typeof checkpoints)[number];
         problem = `checkpoint ${c.tree_size} covers entries that are missing (the log has ${recomputed.size})`;

@@ -104,7 +104,21 @@ describe('RFC 6962 Merkle tree', () => {
         }
       }
       if (n >= 9) expect(() => tree.inclusionProof(0, n, new Map())).toThrow(/tiles not given/);
-      if (n < leaves.length) tree.append(leaves[n] as Buffer);
+      if (n < leaves.length) {
+        const tile = tree.append(leaves[n] as Buffer);
+        // A tile's hash comes back when its last leaf arrives.
+        expect(tile).toEqual((n + 1) % 4 === 0 ? mth(leaves.slice(n - 3, n + 1)) : undefined);
+      }
     }
+
+    // A node catching up from stored tile hashes and the last leaves has the same tree.
+    const caughtUp = new TiledTree(2);
+    for (let t = 0; t < 9; t++) caughtUp.appendTile(mth(tileOf(t)));
+    expect(() => caughtUp.append(leaves[36] as Buffer)).not.toThrow();
+    expect(caughtUp.size).toBe(37);
+    expect(caughtUp.root()).toEqual(mth(leaves));
+    const needed = caughtUp.tilesNeeded(TiledTree.inclusionOf(5, 37));
+    expect(caughtUp.inclusionProof(5, 37, read(needed))).toEqual(inclusionProof(leaves, 5));
+    expect(() => caughtUp.appendTile(mth(tileOf(0)))).toThrow(/complete tile/);
   });
 });

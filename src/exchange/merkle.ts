@@ -104,11 +104,27 @@ export class TiledTree {
     return (this.levels[0] as Buffer[]).length * this.tileSize + this.tail.length;
   }
 
-  append(leaf: Buffer): void {
+  /** Appends a leaf; returns the hash of the tile it completes, if it completes one. */
+  append(leaf: Buffer): Buffer | undefined {
     this.tail.push(leaf);
-    if (this.tail.length < this.tileSize) return;
-    let hash = rootHash(this.tail);
+    if (this.tail.length < this.tileSize) return undefined;
+    const hash = rootHash(this.tail);
     this.tail = [];
+    this.addTile(hash);
+    return hash;
+  }
+
+  /**
+   * Appends a whole tile by its hash (as kept in storage), when the tree ends on a tile boundary:
+   * a node catching up on a long log reads one hash per 256 leaves.
+   */
+  appendTile(hash: Buffer): void {
+    if (this.tail.length > 0) throw new Error('a whole tile can only follow a complete tile');
+    this.addTile(hash);
+  }
+
+  private addTile(tileHash: Buffer): void {
+    let hash = tileHash;
     for (let j = 0; ; j++) {
       const level = (this.levels[j] ??= []);
       level.push(hash);
