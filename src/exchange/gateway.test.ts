@@ -199,6 +199,40 @@ describe('gateway', () => {
     ).toBe(404);
   });
 
+  it('refuses dot segments, written or percent-encoded, before they reach the upstream', async () => {
+    // Sent raw with node:http: fetch would resolve the dots itself.
+    const raw = (path: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const request = http.request(`${server.url}${prefix}${path}`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
+        request.path = `${prefix}${path}`;
+        request.on('response', (response) => {
+          let body = '';
+          response.on('data', (c: Buffer) => (body += c.toString()));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+        });
+        request.on('error', reject);
+        request.end();
+      });
+    const seen = upstream.seen.length;
+    for (const path of [
+      '/penduduk/../admin',
+      '/penduduk/%2e%2e/admin',
+      '/./penduduk',
+      '/a/%2E/b',
+    ]) {
+      const answer = await raw(path);
+      expect(answer.status, path).toBe(400);
+      expect((JSON.parse(answer.body) as { error: { message: string } }).error.message).toContain(
+        '"." or ".." segments',
+      );
+    }
+    expect(upstream.seen.length).toBe(seen);
+    // Dots inside a segment are a name, not a step.
+    expect((await raw('/penduduk/berkas..v2.json')).status).toBe(200);
+  });
+
   it('maps upstream failures: too large 413, too slow 504', async () => {
     const large = await call('/penduduk', { method: 'POST', body: 'x'.repeat(2048) });
     expect(large.status).toBe(413);

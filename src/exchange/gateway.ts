@@ -56,6 +56,8 @@ const HOP_BY_HOP = new Set([
   'authorization',
 ]);
 
+/** ".", "..", "%2e", "%2E%2e"…: a path segment that means "here" or "up". */
+const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 const EMPTY_SHA256 = createHash('sha256').digest('hex');
 
@@ -257,6 +259,13 @@ export function createGateway(
         `Gateway paths are /x/{agency}/{system}/{service}/…; ${pathname} names no service.`,
       );
     const rest = `/${parts.slice(3).join('/')}`;
+    // "/allowed/../secret" would pass a grant for /allowed and reach /secret upstream, or leave the
+    // service's base path: dot segments, written or percent-encoded, and backslashes are refused.
+    if (parts.slice(3).some((p) => DOT_SEGMENT.test(p) || p.includes('\\')))
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `The path ${rest} has "." or ".." segments or a backslash; send the path as the service names it.`,
+      );
     if (!METHODS.has(request.method ?? ''))
       throw new AppError('METHOD_NOT_ALLOWED', `The gateway does not forward ${request.method}.`);
 
