@@ -101,6 +101,26 @@ afterAll(async () => {
   await upstream?.close();
 });
 
+/** A call sent raw with node:http: fetch would resolve dot segments and drop hop headers itself. */
+function raw(
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(`${server.url}${prefix}${path}`, {
+      headers: { authorization: `Bearer ${token}`, ...headers },
+    });
+    request.path = `${prefix}${path}`;
+    request.on('response', (response) => {
+      let body = '';
+      response.on('data', (c: Buffer) => (body += c.toString()));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
+
 describe('gateway', () => {
   it('forwards with the consumer’s identity and streams the answer back, logging the call', async () => {
     const response = await call('/penduduk/3404?x=1', {
@@ -200,21 +220,6 @@ describe('gateway', () => {
   });
 
   it('refuses dot segments, written or percent-encoded, before they reach the upstream', async () => {
-    // Sent raw with node:http: fetch would resolve the dots itself.
-    const raw = (path: string) =>
-      new Promise<{ status: number; body: string }>((resolve, reject) => {
-        const request = http.request(`${server.url}${prefix}${path}`, {
-          headers: { authorization: `Bearer ${token}` },
-        });
-        request.path = `${prefix}${path}`;
-        request.on('response', (response) => {
-          let body = '';
-          response.on('data', (c: Buffer) => (body += c.toString()));
-          response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
-        });
-        request.on('error', reject);
-        request.end();
-      });
     const seen = upstream.seen.length;
     for (const path of [
       '/penduduk/../admin',
@@ -231,6 +236,15 @@ describe('gateway', () => {
     expect(upstream.seen.length).toBe(seen);
     // Dots inside a segment are a name, not a step.
     expect((await raw('/penduduk/berkas..v2.json')).status).toBe(200);
+  });
+
+  it('drops the headers a Connection header names: they belong to the hop, not the upstream', async () => {
+    const answer = await raw('/penduduk', {
+      connection: 'keep-alive, x-hop-secret',
+      'x-hop-secret': 's',
+    });
+    expect(answer.status).toBe(200);
+    expect(upstream.seen.at(-1)?.['x-hop-secret']).toBeUndefined();
   });
 
   it('maps upstream failures: too large 413, too slow 504', async () => {

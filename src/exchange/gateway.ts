@@ -137,6 +137,13 @@ function writeError(
   res.end(body);
 }
 
+/** Headers a Connection header names: they belong to that hop only (RFC 9110 §7.6.1). */
+function connectionListed(value: string | undefined): ReadonlySet<string> {
+  if (value === undefined || value === '') return NO_NAMES;
+  return new Set(value.split(',').map((name) => name.trim().toLowerCase()));
+}
+const NO_NAMES: ReadonlySet<string> = new Set();
+
 /** A header's single value, or null when absent or repeated. */
 function single(request: IncomingMessage, name: string): string | null {
   const value = request.headers[name];
@@ -330,8 +337,14 @@ export function createGateway(
     const { claims, consumerSystem, service, method, rest, query } = await admit(request);
 
     const headers: Record<string, string | string[]> = {};
+    const listed = connectionListed(request.headers.connection);
     for (const [name, value] of Object.entries(request.headers))
-      if (value !== undefined && !HOP_BY_HOP.has(name) && !name.startsWith('x-padu-'))
+      if (
+        value !== undefined &&
+        !HOP_BY_HOP.has(name) &&
+        !listed.has(name) &&
+        !name.startsWith('x-padu-')
+      )
         headers[name] = value;
     headers['x-padu-client'] = `${claims.padu_agency}/${consumerSystem}`;
     headers['x-padu-request-id'] = requestId;
@@ -405,10 +418,16 @@ export function createGateway(
             if (statusCode < 200) return true;
             status = statusCode;
             out = ['x-padu-request-id', requestId];
+            let connection: string | undefined;
+            for (let i = 0; i + 1 < rawHeaders.length; i += 2)
+              if (String(rawHeaders[i]).toLowerCase() === 'connection')
+                connection = String(rawHeaders[i + 1]);
+            const listedBack = connectionListed(connection);
             for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
               const name = String(rawHeaders[i]).toLowerCase();
               if (
                 (HOP_BY_HOP.has(name) && name !== 'content-length') ||
+                listedBack.has(name) ||
                 name === 'x-padu-request-id'
               )
                 continue;
