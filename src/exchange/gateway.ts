@@ -37,6 +37,9 @@ export const DEFAULT_GATEWAY_OPTIONS: GatewayOptions = {
   grantCacheMs: 500,
 };
 
+/** Most entries a gateway cache holds before it starts afresh. */
+const CACHE_ENTRIES = 10_000;
+
 /** The path prefix the gateway serves. */
 export const GATEWAY_PREFIX = '/x/';
 
@@ -199,6 +202,8 @@ export function createGateway(
     const cached = services.get(key);
     if (cached !== undefined && Date.now() - cached.at < 5_000) return cached.service;
     const service = await exchange.findServiceByPath(agency, system, name);
+    // Paths that name no service are cached too (briefly): bounded, so probing cannot grow it.
+    if (services.size >= CACHE_ENTRIES) services.clear();
     services.set(key, { service, at: Date.now() });
     return service;
   }
@@ -208,6 +213,7 @@ export function createGateway(
     const cached = grants.get(key);
     if (cached !== undefined && Date.now() - cached.at < options.grantCacheMs) return cached.grant;
     const grant = await exchange.liveGrant(serviceId, consumer);
+    if (grants.size >= CACHE_ENTRIES) grants.clear();
     grants.set(key, { grant, at: Date.now() });
     return grant;
   }
