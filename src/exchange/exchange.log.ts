@@ -22,6 +22,9 @@ export interface VerifyReport {
   problem: string | null;
 }
 
+/** A checkpoint asked for is signed on the spot when the latest is at least this old (ms). */
+const CHECKPOINT_ON_DEMAND_MS = 100;
+
 /** Leaf hashes read from the database at once while catching up. */
 const SYNC_BATCH = 100_000;
 
@@ -32,6 +35,8 @@ const SYNC_BATCH = 100_000;
  */
 export function exchangeLog(pool: pg.Pool) {
   const tree = new TiledTree();
+  /** When this node last signed a checkpoint asked for by a client. */
+  let publishedAt = 0;
   let noteKey: { privateKey: KeyObject; publicKey: Buffer } | undefined;
 
   async function key() {
@@ -172,7 +177,16 @@ export function exchangeLog(pool: pg.Pool) {
       return { size, note };
     },
 
+    /**
+     * The latest checkpoint, signed now if the log has grown since the last one and that is older
+     * than CHECKPOINT_ON_DEMAND_MS: a client that has just made a call can prove it at once, and
+     * asking often signs at most ten heads a second.
+     */
     async latestCheckpoint(): Promise<string> {
+      if (Date.now() - publishedAt >= CHECKPOINT_ON_DEMAND_MS) {
+        publishedAt = Date.now();
+        return (await this.publishCheckpoint()).note;
+      }
       const { rows } = await pool.query<{ note: string }>(
         'select note from exchange_checkpoints order by tree_size desc limit 1',
       );

@@ -153,6 +153,16 @@ describe('gateway', () => {
       entry: Buffer;
       leaf_hash: Buffer;
     }>('select leaf_index, entry, leaf_hash from exchange_log where request_id = $1', [requestId]);
+    // A checkpoint asked for after a call covers it (signed on demand, at most every 100 ms).
+    const treeSize = async () =>
+      Number(
+        (await (await fetch(`${server.url}/api/v1/exchange/checkpoint`)).text()).split('\n')[1],
+      );
+    expect(await treeSize()).toBeGreaterThan(Number(rows[0]?.leaf_index));
+    const again = await call('/penduduk/again');
+    await again.text();
+    await new Promise((r) => setTimeout(r, 150));
+    expect(await treeSize()).toBeGreaterThan(Number(rows[0]?.leaf_index) + 1);
     const row = rows[0];
     expect(row).toBeDefined();
     const entry = JSON.parse(row?.entry.toString() ?? '{}') as Record<string, unknown>;
