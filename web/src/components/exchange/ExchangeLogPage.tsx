@@ -13,8 +13,9 @@ import {
 } from '../../exchangeApi';
 import { useI18n } from '../../i18n';
 import { useLoad } from '../../useLoad';
+import { SelectField } from '../SelectField';
 import { ErrorAlert, Loading } from '../Status';
-import { formatDateTime, formatMs, saveFile } from './ExchangeNav';
+import { formatDateTime, formatMs, saveFile, serviceLabel } from './ExchangeNav';
 
 const PAGE_SIZE = 50;
 
@@ -118,51 +119,30 @@ export function ExchangeLogPage() {
       <h1 id="exchange-log-title">{t('exchange.log.title')}</h1>
       <p className="lead">{t('exchange.log.intro')}</p>
       <form className="filters" role="search" onSubmit={onFilter} data-testid="log-filters">
-        <div className="field">
-          <label htmlFor="log-service">{t('exchange.service')}</label>
-          <select
-            id="log-service"
-            value={draft.serviceId}
-            onChange={(e) => set('serviceId')(e.target.value)}
-          >
-            <option value="">{t('exchange.all')}</option>
-            {serviceList.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name} ({s.agencyCode} · {s.system.name})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="log-consumer">{t('exchange.consumer')}</label>
-          <select
-            id="log-consumer"
-            value={draft.consumerSystemId}
-            onChange={(e) => set('consumerSystemId')(e.target.value)}
-          >
-            <option value="">{t('exchange.all')}</option>
-            {consumerList.map(([id, name]) => (
-              <option key={id} value={id}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="log-status">{t('exchange.status')}</label>
-          <select
-            id="log-status"
-            value={draft.status}
-            onChange={(e) => set('status')(e.target.value)}
-          >
-            <option value="">{t('exchange.all')}</option>
-            {STATUS_CLASSES.map((c) => (
-              <option key={c} value={c}>
-                {t(`exchange.log.status.${c}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="log-service"
+          label={t('exchange.service')}
+          value={draft.serviceId}
+          onChange={set('serviceId')}
+          empty={t('exchange.all')}
+          options={serviceList.map((s) => ({ value: s.id, label: serviceLabel(s) }))}
+        />
+        <SelectField
+          id="log-consumer"
+          label={t('exchange.consumer')}
+          value={draft.consumerSystemId}
+          onChange={set('consumerSystemId')}
+          empty={t('exchange.all')}
+          options={consumerList.map(([id, name]) => ({ value: id, label: name }))}
+        />
+        <SelectField
+          id="log-status"
+          label={t('exchange.status')}
+          value={draft.status}
+          onChange={set('status')}
+          empty={t('exchange.all')}
+          options={STATUS_CLASSES.map((c) => ({ value: c, label: t(`exchange.log.status.${c}`) }))}
+        />
         <div className="field">
           <label htmlFor="log-subject">{t('exchange.log.subject')}</label>
           <input

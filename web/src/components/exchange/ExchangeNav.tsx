@@ -1,4 +1,5 @@
 import type { User } from '../../api';
+import type { ExchangeService } from '../../exchangeApi';
 import { useI18n, type Lang } from '../../i18n';
 import { exchangeHash, LOGIN_HASH, type ExchangeRoute } from '../../router';
 
@@ -81,4 +82,9 @@ export function saveFile(fileName: string, text: string, type: string): void {
   link.remove();
   // Revoked later: some browsers start reading the blob only after click() returns.
   window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** How a service is named in choosers: "Data Penduduk (34.04 · SIAK Sleman)". */
+export function serviceLabel(s: Pick<ExchangeService, 'name' | 'agencyCode' | 'system'>): string {
+  return `${s.name} (${s.agencyCode} · ${s.system.name})`;
 }

@@ -13,8 +13,9 @@ import {
 } from '../../exchangeApi';
 import { useI18n } from '../../i18n';
 import { useLoad } from '../../useLoad';
+import { SelectField } from '../SelectField';
 import { ErrorAlert, Loading } from '../Status';
-import { formatDateTime } from './ExchangeNav';
+import { formatDateTime, serviceLabel } from './ExchangeNav';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
@@ -217,38 +218,24 @@ function RequestAccess({ onRequested }: { onRequested: (id: number) => void }) {
         <ErrorAlert error={services.state.error} onRetry={services.reload} />
       )}
       <form className="filters" onSubmit={(e) => void onSubmit(e)} data-testid="request-form">
-        <div className="field">
-          <label htmlFor="request-system">{t('exchange.grants.mySystem')}</label>
-          <select
-            id="request-system"
-            required
-            value={systemId}
-            onChange={(e) => setSystemId(e.target.value)}
-          >
-            <option value="">{t('exchange.choose')}</option>
-            {mySystems.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.agencyCode} · {s.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="request-service">{t('exchange.service')}</label>
-          <select
-            id="request-service"
-            required
-            value={serviceId}
-            onChange={(e) => setServiceId(e.target.value)}
-          >
-            <option value="">{t('exchange.choose')}</option>
-            {allServices.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name} ({s.agencyCode} · {s.system.name})
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="request-system"
+          label={t('exchange.grants.mySystem')}
+          value={systemId}
+          onChange={setSystemId}
+          empty={t('exchange.choose')}
+          required
+          options={mySystems.map((s) => ({ value: s.id, label: `${s.agencyCode} · ${s.name}` }))}
+        />
+        <SelectField
+          id="request-service"
+          label={t('exchange.service')}
+          value={serviceId}
+          onChange={setServiceId}
+          empty={t('exchange.choose')}
+          required
+          options={allServices.map((s) => ({ value: s.id, label: serviceLabel(s) }))}
+        />
         <div className="field field-action">
           <button type="submit" className="button" disabled={busy}>
             {t('exchange.grants.send')}
