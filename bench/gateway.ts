@@ -90,11 +90,54 @@ async function oneAtATime(url: string, headers: Record<string, string>) {
   return { p50: at(0.5), p90: at(0.9), p99: at(0.99) };
 }
 
-/** CPU seconds (user + system) a process has used so far, from /proc. */
+/**
+ * CPU seconds (user + system) a process has used so far, with its children that have ended (a
+ * PostgreSQL server's finished backends), from /proc; 0 once it is gone.
+ */
 async function cpuSeconds(pid: number): Promise<number> {
-  const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
+  try {
+    const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (
+      (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / 100
+    );
+  } catch {
+    return 0;
+  }
+}
+
+/** Pids of the processes with this command name (e.g. every postgres or nginx process). */
+async function pidsNamed(name: string): Promise<number[]> {
+  const pids: number[] = [];
+  for (const entry of await fs.readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const comm = await fs.readFile(`/proc/${entry}/comm`, 'utf8').catch(() => '');
+    if (comm.trim() === name) pids.push(Number(entry));
+  }
+  return pids;
+}
+
+type Roles = Record<string, () => number[] | Promise<number[]>>;
+
+/** Runs a load and reports, besides its figures, each role's CPU time per call in µs. */
+async function measured(roles: Roles, go: () => Promise<Result>) {
+  const take = async () => {
+    const out: Record<string, number> = {};
+    for (const [role, pids] of Object.entries(roles)) {
+      let sum = 0;
+      for (const pid of await pids()) sum += await cpuSeconds(pid);
+      out[role] = sum;
+    }
+    return out;
+  };
+  const before = await take();
+  const result = await go();
+  const after = await take();
+  const calls = result.rps * seconds;
+  const cpu = Object.fromEntries(
+    Object.keys(roles).map((role) => [role, ((after[role] ?? 0) - (before[role] ?? 0)) / calls]),
+  );
+  return { result, cpu };
 }
 
 const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'padu-bench-gateway-'));
@@ -199,43 +242,70 @@ http {
   const before = Number(
     (await handle.pool.query<{ n: string }>('select count(*) as n from exchange_log')).rows[0]?.n,
   );
-  const direct = await load(`${upstream}/penduduk/1`, {});
-  const nginx = await load(`http://127.0.0.1:${nginxPort}/penduduk/1`, {});
-  const cpuBefore = await cpuSeconds(paduProcess.pid ?? 0);
-  const gateway = await load(`${padu}${prefix}/penduduk/1`, auth);
-  const cpuPerCall =
-    ((await cpuSeconds(paduProcess.pid ?? 0)) - cpuBefore) / (gateway.rps * seconds);
+  const upstreamPid = children[0]?.pid ?? 0;
+  const common: Roles = {
+    'load generator': () => [process.pid],
+    upstream: () => [upstreamPid],
+  };
+  const direct = await measured(common, () => load(`${upstream}/penduduk/1`, {}));
+  const nginx = await measured({ ...common, nginx: () => pidsNamed('nginx') }, () =>
+    load(`http://127.0.0.1:${nginxPort}/penduduk/1`, {}),
+  );
+  const gateway = await measured(
+    {
+      ...common,
+      'Padu gateway': () => [paduProcess.pid ?? 0],
+      PostgreSQL: () => pidsNamed('postgres'),
+    },
+    () => load(`${padu}${prefix}/penduduk/1`, auth),
+  );
   const logged =
     Number(
       (await handle.pool.query<{ n: string }>('select count(*) as n from exchange_log')).rows[0]?.n,
     ) - before;
 
   const directAt1000 = await load(`${upstream}/penduduk/1`, {}, 1000);
-  const gatewayAt1000 = await load(`${padu}${prefix}/penduduk/1`, auth, 1000);
+  const gatewayAt1000 = await measured(
+    {
+      ...common,
+      'Padu gateway': () => [paduProcess.pid ?? 0],
+      PostgreSQL: () => pidsNamed('postgres'),
+    },
+    () => load(`${padu}${prefix}/penduduk/1`, auth, 1000),
+  );
   const directAlone = await oneAtATime(`${upstream}/penduduk/1`, {});
   const gatewayAlone = await oneAtATime(`${padu}${prefix}/penduduk/1`, auth);
 
   const line = (name: string, r: Result) =>
     `${name.padEnd(22)} ${r.rps.toFixed(0).padStart(8)} req/s   p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(4)} ms   errors ${r.errors}, non-2xx ${r.non2xx}`;
+  const cpuLine = (cpu: Record<string, number>) => {
+    const total = Object.values(cpu).reduce((a, b) => a + b, 0);
+    return `${''.padEnd(22)} CPU per call: ${Object.entries(cpu)
+      .map(([role, s]) => `${role} ${(s * 1e6).toFixed(0)} µs`)
+      .join(', ')}; total ${(total * 1e6).toFixed(0)} µs`;
+  };
   console.log(`${os.cpus().length} cores; ${seconds} s per run, ${connections} connections`);
-  console.log(line('upstream directly', direct));
-  console.log(line('through nginx', nginx));
-  console.log(line('through Padu gateway', gateway));
+  console.log(line('upstream directly', direct.result));
+  console.log(cpuLine(direct.cpu));
+  console.log(line('through nginx', nginx.result));
+  console.log(cpuLine(nginx.cpu));
+  console.log(line('through Padu gateway', gateway.result));
+  console.log(cpuLine(gateway.cpu));
   console.log(
-    `gateway / nginx throughput: ${(gateway.rps / nginx.rps).toFixed(2)}; gateway / direct: ${(gateway.rps / direct.rps).toFixed(2)}; ` +
+    `gateway / nginx throughput: ${(gateway.result.rps / nginx.result.rps).toFixed(2)}; ` +
+      `gateway / direct: ${(gateway.result.rps / direct.result.rps).toFixed(2)}; ` +
       `calls logged during the gateway run: ${logged}`,
   );
   console.log(line('directly at 1,000/s', directAt1000));
-  console.log(line('gateway at 1,000/s', gatewayAt1000));
-  console.log(`added p99 latency at 1,000 calls/s: ${gatewayAt1000.p99 - directAt1000.p99} ms`);
+  console.log(line('gateway at 1,000/s', gatewayAt1000.result));
+  console.log(cpuLine(gatewayAt1000.cpu));
+  console.log(
+    `added p99 latency at 1,000 calls/s: ${gatewayAt1000.result.p99 - directAt1000.p99} ms`,
+  );
   const ms = (r: { p50: number; p90: number; p99: number }) =>
     `p50 ${r.p50.toFixed(2)} ms   p90 ${r.p90.toFixed(2)} ms   p99 ${r.p99.toFixed(2)} ms`;
   console.log(`${'directly, one at a time'.padEnd(26)} ${ms(directAlone)}`);
   console.log(`${'gateway, one at a time'.padEnd(26)} ${ms(gatewayAlone)}`);
-  console.log(
-    `gateway process CPU per call under load: ${(cpuPerCall * 1e6).toFixed(0)} µs ` +
-      `(a ceiling of ${(1 / cpuPerCall).toFixed(0)} calls/s per core)`,
-  );
 } finally {
   for (const child of children) child.kill('SIGTERM');
   await new Promise((r) => setTimeout(r, 500));

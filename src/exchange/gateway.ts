@@ -1,13 +1,13 @@
 import { createHash, type Hash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Transform, type TransformCallback } from 'node:stream';
-import { Pool, errors as undiciErrors } from 'undici';
 import { AppError, ERROR_CODES, type ErrorCode } from '../platform/http/errors.ts';
 import type { GrantRow, ServiceRow } from './exchange.repository.ts';
 import type { ExchangeService } from './exchange.service.ts';
 import type { LogEntry } from './log-entry.ts';
 import type { LogWriter } from './log-writer.ts';
 import { GatewayMetrics } from './metrics.ts';
+import { UpstreamError, UpstreamPool } from './upstream-client.ts';
 
 /**
  * The gateway: ANY /x/{agency}/{system}/{service}/{rest} with a Bearer access token. It checks the
@@ -18,8 +18,9 @@ import { GatewayMetrics } from './metrics.ts';
  * cannot be written the gateway refuses to forward (503).
  *
  * It is the data plane, so it runs on the bare Node HTTP server rather than through Fastify's
- * routing and hooks (sessions, security headers for pages, body parsing), and forwards with an
- * undici connection pool per upstream: see docs/decisions/0008-gateway-data-plane.md.
+ * routing and hooks (sessions, security headers for pages, body parsing), and forwards through a
+ * keep-alive connection pool of its own per upstream (upstream-client.ts): see
+ * docs/decisions/0008-gateway-data-plane.md.
  */
 
 export interface GatewayOptions {
@@ -173,7 +174,7 @@ export function createGateway(
   exchange.onGrantChange((serviceId, consumer) => grants.delete(`${serviceId}:${consumer}`));
   const buckets = new Map<number, { rate: number; bucket: TokenBucket }>();
   const services = new Map<string, { service: ServiceRow | undefined; at: number }>();
-  const pools = new Map<string, Pool>();
+  const pools = new Map<string, UpstreamPool>();
 
   /** Logs a finished call (and counts it); resolves once the entry is committed. */
   const logCall = async (entry: LogEntry): Promise<void> => {
@@ -238,13 +239,13 @@ export function createGateway(
     return parsed;
   }
 
-  function poolFor(origin: string): Pool {
+  function poolFor(origin: string): UpstreamPool {
     let pool = pools.get(origin);
     if (pool === undefined) {
-      pool = new Pool(origin, {
+      pool = new UpstreamPool(origin, {
         connections: 256,
-        headersTimeout: options.upstreamTimeoutMs,
-        bodyTimeout: options.upstreamTimeoutMs,
+        headersTimeoutMs: options.upstreamTimeoutMs,
+        bodyTimeoutMs: options.upstreamTimeoutMs,
       });
       pools.set(origin, pool);
     }
@@ -391,7 +392,7 @@ export function createGateway(
 
     const { origin, basePath } = upstreamOf(service.upstreamUrl);
     await new Promise<void>((resolve, reject) => {
-      let abort: ((error?: Error) => void) | null = null;
+      let abort: (() => void) | null = null;
       let status = 0;
       let out: string[] = [];
       // The last chunk is held back until the entry is committed; the status and headers go with
@@ -412,7 +413,7 @@ export function createGateway(
       poolFor(origin).dispatch(
         {
           path: basePath + rest + query,
-          method: method as 'GET',
+          method,
           headers,
           body: requestMeter,
         },
@@ -420,27 +421,24 @@ export function createGateway(
           onConnect(abortCall) {
             abort = abortCall;
           },
-          onHeaders(statusCode, rawHeaders, resume) {
-            if (statusCode < 200) return true;
+          onHeaders(statusCode, fields, resume) {
             status = statusCode;
             out = ['x-padu-request-id', requestId];
             let connection: string | undefined;
-            for (let i = 0; i + 1 < rawHeaders.length; i += 2)
-              if (String(rawHeaders[i]).toLowerCase() === 'connection')
-                connection = String(rawHeaders[i + 1]);
+            for (let i = 0; i + 1 < fields.length; i += 2)
+              if (fields[i] === 'connection') connection = fields[i + 1];
             const listedBack = connectionListed(connection);
-            for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
-              const name = String(rawHeaders[i]).toLowerCase();
+            for (let i = 0; i + 1 < fields.length; i += 2) {
+              const name = fields[i] ?? '';
               if (
                 (HOP_BY_HOP.has(name) && name !== 'content-length') ||
                 listedBack.has(name) ||
                 name === 'x-padu-request-id'
               )
                 continue;
-              out.push(name, String(rawHeaders[i + 1]));
+              out.push(name, fields[i + 1] ?? '');
             }
             response.on('drain', resume);
-            return true;
           },
           onData(chunk) {
             responseBytes += chunk.length;
@@ -484,18 +482,20 @@ export function createGateway(
   }
 
   function upstreamError(error: unknown, name: string): AppError {
+    // The request body refused on its way (the Meter's limit).
     if (error instanceof AppError) return error;
-    // The request body was refused on its way (the Meter's limit) inside undici.
-    const cause = (error as { cause?: unknown }).cause;
-    if (cause instanceof AppError) return cause;
     if (
-      error instanceof undiciErrors.HeadersTimeoutError ||
-      error instanceof undiciErrors.BodyTimeoutError ||
-      error instanceof undiciErrors.ConnectTimeoutError
+      error instanceof UpstreamError &&
+      (error.failure === 'headers-timeout' || error.failure === 'body-timeout')
     )
       return new AppError(
         'GATEWAY_TIMEOUT',
         `"${name}" did not answer within ${options.upstreamTimeoutMs} ms.`,
+      );
+    if (error instanceof UpstreamError && error.failure === 'protocol')
+      return new AppError(
+        'BAD_GATEWAY',
+        `"${name}" sent an answer that is not valid HTTP/1.1: ${error.message}.`,
       );
     const code = (error as { code?: string }).code;
     return new AppError(

@@ -38,6 +38,14 @@ describe('log entry encoding', () => {
     // The same however the object was built.
     const shuffled = Object.fromEntries(Object.entries(entry).reverse()) as unknown as LogEntry;
     expect(encodeEntry(shuffled)).toEqual(encodeEntry(entry));
+    // Fields the entry does not define are not written.
+    expect(encodeEntry({ ...entry, extra: 1 } as LogEntry)).toEqual(encodeEntry(entry));
+    // Text outside ASCII and control characters, escaped as JSON escapes them.
+    const odd = { ...entry, purpose: 'cek\u0000 "data" — ✓\n', subject: '3404014101900001' };
+    const oddKeys = Object.keys(odd).sort();
+    expect(encodeEntry(odd).toString('utf8')).toBe(
+      `{${oddKeys.map((k) => `${JSON.stringify(k)}:${JSON.stringify(odd[k as keyof LogEntry])}`).join(',')}}`,
+    );
     expect(leafHash(encodeEntry(entry))).toEqual(
       createHash('sha256')
         .update(Buffer.concat([Buffer.from([0]), Buffer.from(expected)]))

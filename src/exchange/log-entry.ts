@@ -35,34 +35,34 @@ export interface LogEntry {
   subject: string | null;
 }
 
-/** Every field of an entry, checked complete by the compiler; encoded in sorted order. */
-const FIELDS: Record<keyof LogEntry, true> = {
-  requestId: true,
-  timeIn: true,
-  timeOut: true,
-  consumerAgency: true,
-  consumerSystem: true,
-  consumerSystemId: true,
-  providerAgency: true,
-  providerSystem: true,
-  service: true,
-  serviceId: true,
-  method: true,
-  path: true,
-  status: true,
-  latencyMs: true,
-  requestBytes: true,
-  responseBytes: true,
-  requestSha256: true,
-  responseSha256: true,
-  purpose: true,
-  subject: true,
-};
-const SORTED_FIELDS = Object.keys(FIELDS).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-
-export function encodeEntry(entry: LogEntry): Buffer {
-  // With an array of keys, JSON.stringify writes exactly those, in that order.
-  return Buffer.from(JSON.stringify(entry, SORTED_FIELDS), 'utf8');
+export function encodeEntry(e: LogEntry): Buffer {
+  // Every field, checked complete by the compiler, written in lexicographic key order: an object
+  // literal keeps its keys' order in JSON.stringify (string keys that are not integers), and this
+  // is several times faster than JSON.stringify with a list of keys (log-entry.test.ts checks the
+  // order against the rule).
+  const sorted: { [K in keyof LogEntry]-?: LogEntry[K] } = {
+    consumerAgency: e.consumerAgency,
+    consumerSystem: e.consumerSystem,
+    consumerSystemId: e.consumerSystemId,
+    latencyMs: e.latencyMs,
+    method: e.method,
+    path: e.path,
+    providerAgency: e.providerAgency,
+    providerSystem: e.providerSystem,
+    purpose: e.purpose,
+    requestBytes: e.requestBytes,
+    requestId: e.requestId,
+    requestSha256: e.requestSha256,
+    responseBytes: e.responseBytes,
+    responseSha256: e.responseSha256,
+    service: e.service,
+    serviceId: e.serviceId,
+    status: e.status,
+    subject: e.subject,
+    timeIn: e.timeIn,
+    timeOut: e.timeOut,
+  };
+  return Buffer.from(JSON.stringify(sorted), 'utf8');
 }
 
 export function leafHash(entryBytes: Buffer): Buffer {

@@ -9,7 +9,7 @@ const MAX_BATCH = 1000;
  * Appends a batch in one statement (one round trip, committed on its own): moving the head row
  * forward locks it until the commit, so batches from every node get contiguous leaf indexes. The
  * entries travel as one binary parameter cut by offsets (arrays of bytea would go as hex text), and
- * PostgreSQL computes the leaf hashes.
+ * PostgreSQL computes the leaf hashes. It answers with one row, the first leaf index.
  */
 const APPEND = `
   with head as (
@@ -22,15 +22,33 @@ const APPEND = `
     from unnest($1::text[], $3::int[], $4::int[], $5::int[], $6::int[], $7::int[], $8::text[], $9::int[])
          with ordinality as e(request_id, start, length, service_id, consumer_system_id, status, subject,
                               latency_ms, n)
+  ),
+  inserted as (
+    insert into exchange_log
+      (leaf_index, request_id, entry, leaf_hash, service_id, consumer_system_id, status, subject,
+       latency_ms)
+    select head.first + batch.n - 1, batch.request_id, batch.entry,
+           sha256('\\x00'::bytea || batch.entry),
+           batch.service_id, batch.consumer_system_id, batch.status, batch.subject, batch.latency_ms
+    from head, batch
   )
-  insert into exchange_log
-    (leaf_index, request_id, entry, leaf_hash, service_id, consumer_system_id, status, subject,
-     latency_ms)
-  select head.first + batch.n - 1, batch.request_id, batch.entry,
-         sha256('\\x00'::bytea || batch.entry),
-         batch.service_id, batch.consumer_system_id, batch.status, batch.subject, batch.latency_ms
-  from head, batch
-  returning leaf_index`;
+  select first from head`;
+
+/** A PostgreSQL array literal of integers. */
+function intArray(values: number[]): string {
+  return `{${values.join(',')}}`;
+}
+
+/** A PostgreSQL array literal of texts, each quoted (NULL for null). */
+function textArray(values: (string | null)[]): string {
+  let out = '{';
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (i > 0) out += ',';
+    out += v === null || v === undefined ? 'NULL' : `"${v.replace(/[\\"]/g, '\\$&')}"`;
+  }
+  return `${out}}`;
+}
 
 interface Pending {
   entry: LogEntry;
@@ -82,24 +100,24 @@ export class LogWriter {
           offset += bytes.length;
         }
         try {
-          const { rows } = await this.pool.query<{ leaf_index: number }>({
+          // Array parameters go as literals built here: pg's generic conversion costs more.
+          const { rows } = await this.pool.query<{ first: string }>({
             // Named: each connection parses and plans it once.
             name: 'exchange-log-append',
             text: APPEND,
             values: [
-              batch.map((b) => b.entry.requestId),
+              textArray(batch.map((b) => b.entry.requestId)),
               Buffer.concat(encoded),
-              starts,
-              encoded.map((bytes) => bytes.length),
-              batch.map((b) => b.entry.serviceId),
-              batch.map((b) => b.entry.consumerSystemId),
-              batch.map((b) => b.entry.status),
-              batch.map((b) => b.entry.subject),
-              batch.map((b) => b.entry.latencyMs),
+              intArray(starts),
+              intArray(encoded.map((bytes) => bytes.length)),
+              intArray(batch.map((b) => b.entry.serviceId)),
+              intArray(batch.map((b) => b.entry.consumerSystemId)),
+              intArray(batch.map((b) => b.entry.status)),
+              textArray(batch.map((b) => b.entry.subject)),
+              intArray(batch.map((b) => b.entry.latencyMs)),
             ],
           });
-          let first = Infinity;
-          for (const row of rows) first = Math.min(first, Number(row.leaf_index));
+          const first = Number(rows[0]?.first);
           this.healthy = true;
           batch.forEach((b, i) => b.resolve(first + i));
         } catch (error) {
