@@ -17,7 +17,6 @@ export const ACRONYMS: Readonly<Record<string, string>> = {
   sapk: 'kepegawaian asn',
   siasn: 'kepegawaian asn',
   mysapk: 'kepegawaian asn',
-  siap: 'kepegawaian',
   sidupak: 'angka kredit jabatan fungsional',
   skp: 'sasaran kinerja pegawai',
   eskp: 'sasaran kinerja pegawai',
@@ -153,6 +152,11 @@ export const ACRONYMS: Readonly<Record<string, string>> = {
   pad: 'pendapatan asli daerah',
   etax: 'pajak daerah',
   eretribusi: 'retribusi',
+  // emergency numbers: the service is known by its number (Call Center 112, PSC 119)
+  '112': 'panggilan darurat',
+  '119': 'panggilan gawat darurat',
+  ntpd: 'nomor tunggal panggilan darurat',
+  psc: 'public safety center',
   // other regional affairs
   bpbd: 'penanggulangan bencana',
   inarisk: 'risiko bencana',
@@ -267,4 +271,13 @@ export const FRAGMENTS: Readonly<Record<string, string>> = {
   inov: 'inovasi',
   kumham: 'hukum',
   pbb: 'pajak bumi bangunan',
+  perin: 'perindustrian',
+  indag: 'perindustrian perdagangan',
+  dag: 'perdagangan',
+  parkir: 'parkir',
+  jukir: 'juru parkir',
+  makam: 'makam pemakaman',
+  perkim: 'perumahan permukiman',
+  ternak: 'peternakan ternak',
+  gizi: 'gizi',
 };

@@ -17,20 +17,38 @@ import { pairwiseScores, type PairwiseScores } from './cluster-quality.ts';
  *   (an acronym and its expansion count once, ambiguous acronyms removed, bare keywords not matched
  *   by root) brought it to 0.853 / 0.867, and four functions its misses showed the taxonomy lacked
  *   (fleet management, room booking, the water utility, cemeteries) to 0.905 / 0.898. It is no
- *   longer unseen, and the bar is set lower than for the first, to guard against regressions
- *   rather than to claim a figure.
- * - labelled-inventory-3.csv: 440 applications, 59 labels (four missing from the taxonomy: cemetery
- *   and water utility now in it, parking and emergency calls not), written by a third hand that saw
- *   no keyword list. Unseen, it scored 0.753 / 0.809: the honest figure for an inventory the
- *   keywords were not written against. The cross-cutting lead rule (clustering.ts), chosen on all
- *   three, and "diklat" no longer read as schooling brought it to 0.797 / 0.838 (the first two to
- *   0.928 / 0.928 and 0.922 / 0.913). Its
- *   labeller named the judgement calls (grants for schooling as schools, SPAN and SAKTI as finance,
- *   a pollution complaint as environment); the bar guards against regressions.
+ *   longer unseen.
+ * - labelled-inventory-3.csv: 440 applications, 59 labels (four missing from the taxonomy when it
+ *   was written: cemetery, water utility, parking, emergency calls; all four are in it now),
+ *   written by a third hand that saw no keyword list. Unseen, it scored 0.753 / 0.809. The
+ *   cross-cutting lead rule (clustering.ts) and "diklat" no longer read as schooling brought it to
+ *   0.797 / 0.838. Its labeller named the judgement calls (grants for schooling as schools, SPAN
+ *   and SAKTI as finance, a pollution complaint as environment).
+ * - labelled-inventory-5.csv: 358 applications, 52 labels, agencies across Indonesia, written by a
+ *   fifth hand before reading the taxonomy, the acronyms or the clustering, with its own label
+ *   slugs. Unseen, it scored 0.714 / 0.806 (the first three then 0.928 / 0.928, 0.922 / 0.913,
+ *   0.797 / 0.838). Its labels are finer than the taxonomy in places (school admission apart from
+ *   school data, village finance apart from village information, disease surveillance and
+ *   nutrition apart from primary care, vehicle testing apart from transport) and coarser in one
+ *   (regional tax and levies together), and it has citizen super apps as a label of their own:
+ *   most of its remaining loss of precision is there, and the taxonomy was not changed to follow it.
+ *
+ * The errors of the first three and the fifth then led to general changes, each kept only if it
+ * helped without hurting the others: longest match between keywords of different functions
+ * ("kesehatan hewan" is not a clinic); a name led by a channel (complaints, website, PPID) keeps it
+ * whatever sector's words follow; the functions for parking and emergency calls (112, PSC 119);
+ * ambiguous words out of the dictionary and keyword lists (SIAP, SIKD, "sertifikasi"); keywords
+ * moved where two labellers agreed (madrasah to schools, Renstra to planning, market stalls to
+ * trade, electronic signatures to information security); reports of a sector's cases ("Lapor
+ * Bencana", "Pengaduan Kekerasan") to the sector; and missing vocabulary. After them: 0.956 /
+ * 0.947, 0.969 / 0.961, 0.941 / 0.940 and 0.787 / 0.902. The four are no longer unseen: their bars
+ * sit a little below those figures, to catch regressions, not to claim them. (One change cost the
+ * first a little: its labeller filed an e-Parkir app under levies.)
  * - labelled-inventory-4.csv: 324 applications, 62 labels (three missing from the taxonomy:
  *   legislative affairs, mining and energy, corrections), mostly agencies outside Java, written by
- *   a fourth hand after the changes above and measured once: 0.793 / 0.804. It has not been used to
- *   tune anything; keep it that way, so that it stays the figure to expect of a new inventory.
+ *   a fourth hand and measured once: 0.793 / 0.804; once more after the changes above, which were
+ *   made without looking at it: 0.838 / 0.842. It has not been used to tune anything; keep it that
+ *   way, so that it stays the figure to expect of a new inventory.
  */
 const fixture = (name: string) =>
   fileURLToPath(new URL(`../../test/fixtures/catalog/${name}`, import.meta.url));
@@ -87,22 +105,28 @@ async function score(
 }
 
 describe('clustering quality on hand-labelled inventories', () => {
-  it('finds the labelled functions: pairwise precision and recall at least 0.9 on the first', async () => {
+  it('finds the labelled functions: pairwise precision and recall at least 0.93 on the first', async () => {
     const { scores } = await score(fixture('labelled-inventory.csv'));
-    expect(scores.precision).toBeGreaterThanOrEqual(0.9);
-    expect(scores.recall).toBeGreaterThanOrEqual(0.9);
+    expect(scores.precision).toBeGreaterThanOrEqual(0.93);
+    expect(scores.recall).toBeGreaterThanOrEqual(0.93);
   });
 
-  it('keeps at least 0.85 on the second, written later by another hand', async () => {
+  it('keeps at least 0.94 on the second, written later by another hand', async () => {
     const { scores } = await score(fixture('labelled-inventory-2.csv'));
-    expect(scores.precision).toBeGreaterThanOrEqual(0.85);
-    expect(scores.recall).toBeGreaterThanOrEqual(0.85);
+    expect(scores.precision).toBeGreaterThanOrEqual(0.94);
+    expect(scores.recall).toBeGreaterThanOrEqual(0.94);
   });
 
-  it('keeps at least 0.75 on the third, held out from the keyword lists', async () => {
+  it('keeps at least 0.91 on the third, held out from the keyword lists when written', async () => {
     const { scores } = await score(fixture('labelled-inventory-3.csv'));
-    expect(scores.precision).toBeGreaterThanOrEqual(0.75);
-    expect(scores.recall).toBeGreaterThanOrEqual(0.8);
+    expect(scores.precision).toBeGreaterThanOrEqual(0.91);
+    expect(scores.recall).toBeGreaterThanOrEqual(0.91);
+  });
+
+  it('keeps at least 0.76 / 0.88 on the fifth, written without seeing the keyword lists', async () => {
+    const { scores } = await score(fixture('labelled-inventory-5.csv'));
+    expect(scores.precision).toBeGreaterThanOrEqual(0.76);
+    expect(scores.recall).toBeGreaterThanOrEqual(0.88);
   });
 
   it('keeps at least 0.75 on the fourth, never used for tuning', async () => {

@@ -47,7 +47,10 @@ const GRAMMAR = new Set(
 
 /**
  * Words common to applications of every function: kept for keyword phrases ("informasi publik",
- * "rencana kegiatan") but not evidence on their own, so left out of the similarity vectors.
+ * "rencana kegiatan", "posko bencana") but not evidence on their own, so left out of the
+ * similarity vectors and passed over when looking for the word a name starts with. Among them the
+ * words that say how or where a service is offered, not what it is: "Monitoring Pengadaan",
+ * "Dashboard Realisasi", "Kanal Pengaduan", "Posko Pengaduan".
  */
 const GENERIC = new Set(
   (
@@ -55,7 +58,8 @@ const GENERIC = new Set(
     'apps kabupaten kab kota provinsi prov pemerintah pemkab pemkot pemprov pemda kemen ' +
     'kementerian digunakan menggunakan mengelola pengelolaan dikelola kelola memudahkan mudah ' +
     'cepat tepat akurat real time realtime efisien efektif terintegrasi terpadu integrasi smart ' +
-    'digital elektronik mandiri bersama kegiatan proses layanan pelayanan data'
+    'digital elektronik mandiri bersama kegiatan proses layanan pelayanan data monitoring ' +
+    'dashboard kanal posko'
   ).split(' '),
 );
 
@@ -116,7 +120,9 @@ export function textTokenGroups(
   const tokens: string[] = [];
   const groups: number[] = [];
   words.forEach((raw, group) => {
-    if (raw === '' || /^v?\d+$/.test(raw)) return; // versions, years, numbers
+    if (raw === '') return;
+    // Versions, years and numbers say nothing, unless the number names a service (112).
+    if (/^v?\d+$/.test(raw) && ACRONYMS[raw] === undefined) return;
     const word = SPELLING[raw] ?? raw;
     if (dropWords?.has(word) === true) return;
     const decoded: string[] = [];

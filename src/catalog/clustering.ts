@@ -12,7 +12,9 @@ import { isGenericWord, placeWords, rootOf, textTokenGroups, textTokens } from '
  *    their root (kepegawaian -> pegawai) when the root is a word of the inventory or taxonomy.
  * 2. Keyword evidence: each function's keywords (taxonomy data that admins edit) found in the
  *    fields, weighted by field (name > description > unit), phrase length and how many functions
- *    share the keyword.
+ *    share the keyword; a keyword inside a longer one of another function does not count
+ *    (longest match). A name that starts with a cross-cutting function (personnel, complaints,
+ *    website…) is that function's, whatever sector's words follow.
  * 3. Learned evidence: TF-IDF vectors; each function's centroid is built from the officials'
  *    decisions and the applications with decisive keyword evidence, so that words no keyword list
  *    holds (brand names, local terms) still count. Blocking: similarities are computed only over
@@ -223,7 +225,7 @@ export function prepareInventory(
   // 2. Keyword phrases by their first root.
   type Phrase = KeywordPhrase;
   const phraseFunctions = new Map<string, Set<number>>();
-  const phraseList: Omit<Phrase, 'weight' | 'unitLike'>[] = [];
+  const phraseList: Omit<Phrase, 'weight' | 'unitLike' | 'writtenWords'>[] = [];
   keywordTokens.forEach((list, fn) => {
     list.forEach((tokens, k) => {
       if (tokens.length === 0) return;
@@ -246,6 +248,8 @@ export function prepareInventory(
       ...p,
       weight: (1 + 0.4 * (p.words.length - 1)) / Math.sqrt(shared),
       unitLike: UNIT_WORDS.has(p.words[0] ?? ''),
+      // An acronym keyword ("dpmptsp") is matched with the words it stands for, but is one word.
+      writtenWords: Math.min(p.words.length, p.term.trim().split(/\s+/).length),
     };
     const first = p.words[0] ?? '';
     const list = phrasesByFirst.get(first);
@@ -333,6 +337,10 @@ export function assignClusters(
 ): ClusteringResult {
   const { applications, functions, prepared, keywordScores, df } = inventory;
   const n = applications.length;
+  const channels = new Set<number>();
+  functions.forEach((f, k) => {
+    if (CHANNELS.has(f.code)) channels.add(k);
+  });
   const functionIndex = new Map(functions.map((f, i) => [f.code, i]));
   const decisionOf = new Map<number, ClusterDecision>();
   for (const d of decisions) decisionOf.set(d.applicationId, d);
@@ -438,7 +446,12 @@ export function assignClusters(
       continue;
     }
 
-    for (let fn = 0; fn < F; fn++) total[fn] = PROFILE_WEIGHT * (sims[fn] ?? 0);
+    // A name that starts with a channel (a complaints service, a website) is that channel
+    // whatever sector's words follow: their learned profile leans less.
+    const channel = kw.lead !== null && channels.has(kw.lead);
+    for (let fn = 0; fn < F; fn++)
+      total[fn] =
+        PROFILE_WEIGHT * (sims[fn] ?? 0) * (channel && fn !== kw.lead ? CHANNEL_PROFILE_FACTOR : 1);
     for (const [fn, score] of kw.scores)
       total[fn] = (total[fn] ?? 0) + score / (score + KEYWORD_HALF);
     if (kw.lead !== null) total[kw.lead] = (total[kw.lead] ?? 0) + LEAD_BONUS;
@@ -529,6 +542,8 @@ interface KeywordPhrase {
   weight: number;
   /** Names a unit ("dinas pertanian"): a hint wherever it is found, as in the unit field. */
   unitLike: boolean;
+  /** Words of the keyword as written: what the longest match compares (see dropContainedHits). */
+  writtenWords: number;
 }
 
 /**
@@ -560,6 +575,16 @@ const CROSS_CUTTING = new Set([
   'fleet-management',
   'facility-booking',
 ]);
+/**
+ * Cross-cutting functions that are channels any sector's service is offered through: a complaints
+ * service about a hospital, the website of the civil registry office ("Pengaduan Pelayanan RSUD",
+ * "Website Disdukcapil"). Their sector words are the subject, never the function; back-office
+ * leads are not channels ("Inventarisasi Tanah" is land records, "Pengawasan Penanaman Modal"
+ * investment supervision).
+ */
+const CHANNELS = new Set(['complaints', 'website-portal', 'public-information']);
+/** After a channel lead, other functions' learned-profile similarity counts this much. */
+const CHANNEL_PROFILE_FACTOR = 0.6;
 /** After a cross-cutting lead, other functions' hits in the name and the unit count this much. */
 const QUALIFIER_FACTOR = 0.3;
 /** Added to a cross-cutting lead function after the keyword scores saturate. */
@@ -591,26 +616,38 @@ function scoreKeywords(
   for (const field of ['name', 'description', 'unit'] as const) {
     const words = fields[field];
     const roots = rootedFields[field];
+    // One hit per function at each position: the best phrase starting there.
+    const hitsAt: Map<number, KeywordHit>[] = [];
     for (let i = 0; i < words.length; i++) {
       const byWord = phrasesByFirst.get(words[i] ?? '') ?? [];
       // By root only for a derived word (mengadukan -> aduan): a bare word is matched as written,
       // so that umum does not match pengumuman nor pegawai kepegawaian.
       const byRoot = words[i] === roots[i] ? [] : (rootPhrases.get(roots[i] ?? '') ?? []);
-      // One hit per function at each position: the best phrase starting there.
-      const here = new Map<number, { term: string; score: number }>();
+      const here = new Map<number, KeywordHit>();
       for (const phrase of byWord.length === 0 ? byRoot : [...byWord, ...byRoot]) {
         if (phrase.words.length > 1 && !matchesAt(words, i, phrase.words)) continue;
         const score = phrase.weight * KEYWORD_FIELD_WEIGHT[phrase.unitLike ? 'unit' : field];
         const best = here.get(phrase.fn);
         if (best === undefined || best.score < score)
-          here.set(phrase.fn, { term: phrase.term, score });
+          here.set(phrase.fn, {
+            term: phrase.term,
+            score,
+            end: i + phrase.words.length,
+            writtenWords: phrase.writtenWords,
+          });
       }
+      hitsAt.push(here);
+    }
+    dropContainedHits(hitsAt, groups[field]);
+    for (let i = 0; i < words.length; i++) {
+      const here = hitsAt[i] ?? new Map<number, KeywordHit>();
       // Indonesian names put the head first ("Pengaduan Layanan Kesehatan" is a complaints
       // service about health): the first keyword found in the name counts more.
       const head = field === 'name' && here.size > 0 && !headSeen;
       if (head) headSeen = true;
       // The name starts with a keyword of a cross-cutting function: that is what it does.
-      if (head && i === firstContent) {
+      // (Or with a word decoded from it: "SiKeu RS", "e-Arsip Dinkes".)
+      if (head && firstContent >= 0 && groups.name[i] === groups.name[firstContent]) {
         let best = -1;
         for (const [fn, hit] of here)
           if (best < 0 || hit.score > (here.get(best)?.score ?? 0)) best = fn;
@@ -660,6 +697,57 @@ function scoreKeywords(
     scores.set(fn, (scores.get(fn) ?? 0) + score);
   }
   return { scores, terms, lead };
+}
+
+/** A keyword of one function found at a position of a field. */
+interface KeywordHit {
+  term: string;
+  score: number;
+  /** The position after its last word. */
+  end: number;
+  writtenWords: number;
+}
+
+/**
+ * Longest match: a keyword found inside a longer keyword of another function is part of that
+ * phrase, not evidence of its own ("kesehatan hewan" is animal health, not a clinic; "retribusi
+ * sampah" is a levy, not waste management; "pelatihan kerja" is a job centre, not staff training).
+ * Longer means more written words of the text (an acronym and its expansion are one), then more
+ * words of the keyword as written (a keyword "dpmptsp", matched with the words it stands for,
+ * is one word and does not swallow "penanaman modal" among them).
+ */
+function dropContainedHits(hitsAt: Map<number, KeywordHit>[], groups: readonly number[]): void {
+  const textWords = (start: number, end: number) => {
+    let count = 0;
+    for (let k = start; k < end; k++) if (k === start || groups[k] !== groups[k - 1]) count++;
+    return count;
+  };
+  const covering: { start: number; end: number; fn: number; text: number; written: number }[] = [];
+  hitsAt.forEach((here, start) => {
+    for (const [fn, hit] of here)
+      if (hit.end - start > 1)
+        covering.push({
+          start,
+          end: hit.end,
+          fn,
+          text: textWords(start, hit.end),
+          written: hit.writtenWords,
+        });
+  });
+  if (covering.length === 0) return;
+  hitsAt.forEach((here, start) => {
+    for (const [fn, hit] of here) {
+      const text = textWords(start, hit.end);
+      const inside = covering.some(
+        (c) =>
+          c.fn !== fn &&
+          c.start <= start &&
+          hit.end <= c.end &&
+          (c.text > text || (c.text === text && c.written > hit.writtenWords)),
+      );
+      if (inside) here.delete(fn);
+    }
+  });
 }
 
 function matchesAt(words: readonly string[], at: number, phrase: readonly string[]): boolean {
