@@ -2,10 +2,16 @@
  * Gateway benchmark (issue 5): one upstream on this machine, called directly, through nginx as a
  * plain keep-alive reverse proxy, and through Padu's gateway with everything on (token check,
  * grant, rate limit, streamed forwarding, every call logged with its entry committed before the
- * answer ends). autocannon drives each for the same time and connections; then a fixed 1,000
- * calls/s run compares latency directly and through the gateway, and 2,000 calls one at a time
- * show the latency the gateway adds when nothing queues. The gateway process's CPU time per call
- * comes from /proc (Linux). Prints figures; asserts nothing.
+ * answer ends). autocannon drives each for the same time and connections, and each process's CPU
+ * time per call comes from /proc (Linux). Then latency at 1,000 calls/s, two ways:
+ * - paced: one call every millisecond on its schedule, each call's latency counted from the time
+ *   it was due (so a late send counts against the system, with no correction added);
+ * - autocannon's --overallRate 1000, for comparison: autocannon sends each connection's quota for
+ *   the second back to back and then waits for the next second, so this is bursts at full
+ *   concurrency, and its coordinated-omission correction adds a sample for every millisecond of a
+ *   slow answer.
+ * Last, 2,000 calls one at a time show the latency the gateway adds when nothing queues.
+ * Prints figures; asserts nothing.
  *
  *   npx tsx bench/gateway.ts [seconds=10] [connections=50]
  *   needs nginx on PATH (Debian: apt-get install nginx); PADU_DATABASE_URL as for bench/population.ts
@@ -16,7 +22,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { request } from 'undici';
+import { Pool, request } from 'undici';
 import { createServices } from '../src/app.ts';
 import { prepareDatabase } from '../src/bootstrap.ts';
 import { openBenchDatabase } from './database.ts';
@@ -74,6 +80,63 @@ async function load(url: string, headers: Record<string, string>, rate?: number)
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
   };
+}
+
+/**
+ * Calls at a steady rate for the run's duration, each sent when due (timers fire every millisecond
+ * or so; whatever is due goes then), over enough connections that none waits for another. Latency
+ * runs from when the call was due to the end of its answer: percentiles in ms.
+ */
+async function paced(origin: string, path: string, headers: Record<string, string>, rate: number) {
+  const pool = new Pool(origin, { connections: 256 });
+  // Two seconds first, not counted: connections opened, code warmed up.
+  await pacedRun(pool, path, headers, rate, 2);
+  const result = await pacedRun(pool, path, headers, rate, seconds);
+  await pool.close();
+  return result;
+}
+
+async function pacedRun(
+  pool: Pool,
+  path: string,
+  headers: Record<string, string>,
+  rate: number,
+  duration: number,
+) {
+  const times: number[] = [];
+  let errors = 0;
+  const calls: Promise<void>[] = [];
+  const total = rate * duration;
+  const start = performance.now() + 10;
+  let sent = 0;
+  await new Promise<void>((resolve) => {
+    const tick = () => {
+      const now = performance.now();
+      while (sent < total && start + (sent * 1000) / rate <= now) {
+        const due = start + (sent * 1000) / rate;
+        sent += 1;
+        calls.push(
+          pool.request({ path, method: 'GET', headers }).then(
+            async (response) => {
+              await response.body.text();
+              if (response.statusCode !== 200) errors += 1;
+              times.push(performance.now() - due);
+            },
+            () => {
+              errors += 1;
+            },
+          ),
+        );
+      }
+      if (sent < total) setTimeout(tick, 1);
+      else resolve();
+    };
+    tick();
+  });
+  await Promise.all(calls);
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? NaN;
+  return { calls: times.length, errors, p50: at(0.5), p90: at(0.9), p99: at(0.99), max: at(1) };
 }
 
 /** 2,000 calls one after another: latency percentiles in ms. */
@@ -264,6 +327,8 @@ http {
       (await handle.pool.query<{ n: string }>('select count(*) as n from exchange_log')).rows[0]?.n,
     ) - before;
 
+  const directPaced = await paced(upstream, '/penduduk/1', {}, 1000);
+  const gatewayPaced = await paced(padu, `${prefix}/penduduk/1`, auth, 1000);
   const directAt1000 = await load(`${upstream}/penduduk/1`, {}, 1000);
   const gatewayAt1000 = await measured(
     {
@@ -296,11 +361,18 @@ http {
       `gateway / direct: ${(gateway.result.rps / direct.result.rps).toFixed(2)}; ` +
       `calls logged during the gateway run: ${logged}`,
   );
+  const pacedLine = (name: string, r: Awaited<ReturnType<typeof paced>>) =>
+    `${name.padEnd(30)} p50 ${r.p50.toFixed(2)} ms   p90 ${r.p90.toFixed(2)} ms   p99 ${r.p99.toFixed(2)} ms   max ${r.max.toFixed(1)} ms   (${r.calls} calls, ${r.errors} errors)`;
+  console.log(pacedLine('directly, paced 1,000/s', directPaced));
+  console.log(pacedLine('gateway, paced 1,000/s', gatewayPaced));
+  console.log(
+    `added p99 latency at a paced 1,000 calls/s: ${(gatewayPaced.p99 - directPaced.p99).toFixed(2)} ms`,
+  );
   console.log(line('directly at 1,000/s', directAt1000));
   console.log(line('gateway at 1,000/s', gatewayAt1000.result));
   console.log(cpuLine(gatewayAt1000.cpu));
   console.log(
-    `added p99 latency at 1,000 calls/s: ${gatewayAt1000.result.p99 - directAt1000.p99} ms`,
+    `added p99 latency with autocannon's --overallRate 1000 (bursts): ${gatewayAt1000.result.p99 - directAt1000.p99} ms`,
   );
   const ms = (r: { p50: number; p90: number; p99: number }) =>
     `p50 ${r.p50.toFixed(2)} ms   p90 ${r.p90.toFixed(2)} ms   p99 ${r.p99.toFixed(2)} ms`;
