@@ -180,6 +180,18 @@ describe('verifiable exchange log', () => {
       'padu_exchange_calls_total{service="34.04/siak-sleman/data-penduduk",consumer="P.KEMENKES/satusehat",code="2xx"} 13',
     );
     expect(metrics).toMatch(/padu_exchange_call_duration_seconds_count\{[^}]+\} 13/);
+    // The node's event-loop delay since the last scrape: the server runs in this process, so
+    // blocking it for 150 ms shows as the longest delay of the next scrape, and not the one after.
+    const longest = (text: string) =>
+      Number(/padu_event_loop_delay_seconds\{quantile="1"\} (\S+)/.exec(text)?.[1]);
+    const until = Date.now() + 150;
+    while (Date.now() < until);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(longest(await (await fetch(`${server.url}/metrics`)).text())).toBeGreaterThanOrEqual(
+      0.1,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(longest(await (await fetch(`${server.url}/metrics`)).text())).toBeLessThan(0.1);
   });
 
   it('verifies, and names the entry that was altered, removed or rewritten with its hash', async () => {

@@ -519,6 +519,7 @@ export function createGateway(
     },
     metrics: () => metrics.text(),
     async close() {
+      metrics.close();
       await Promise.all([...pools.values()].map((p) => p.close()));
       pools.clear();
     },
