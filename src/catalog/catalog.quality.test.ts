@@ -49,6 +49,25 @@ import { pairwiseScores, type PairwiseScores } from './cluster-quality.ts';
  *   a fourth hand and measured once: 0.793 / 0.804; once more after the changes above, which were
  *   made without looking at it: 0.838 / 0.842. It has not been used to tune anything; keep it that
  *   way, so that it stays the figure to expect of a new inventory.
+ * - labelled-inventory-6.csv: 522 applications, 60 labels, agencies in Sumatra, Kalimantan,
+ *   Sulawesi, Papua, Nusa Tenggara and Maluku and twelve ministries, written by a sixth hand before
+ *   reading the taxonomy, the acronyms, the clustering or the other inventories, with its own label
+ *   slugs. Unseen, it scored 0.689 / 0.699. Its labeller asked which applications could share one
+ *   application, and so labelled coarser than the taxonomy in places (attendance and performance
+ *   with personnel, archives with correspondence, levies with regional tax, payroll with finance)
+ *   and finer in others (school admission, nutrition and stunting, disease surveillance, higher
+ *   education, development monitoring, executive dashboards). Most of its remaining loss is there,
+ *   and the taxonomy was not changed to follow it where the other labellers disagree. Its errors
+ *   and the fifth's led to general changes, each kept only if it helped without hurting the
+ *   others: three functions no taxonomy had (satisfaction surveys SKM/IKM and citizen super apps,
+ *   both channels like complaints; internal ICT infrastructure and service desks); "portal" alone
+ *   no longer evidence ("Portal Pemerintah Aceh" is not open data); short names of regions
+ *   ("Sulsel", "NTT") count as place words; and vocabulary (civil servant recruitment, honorary
+ *   staff, "SDM", geoportal, hak tanggungan, village finance as kampung/nagari/gampong, realisation
+ *   and control of activities, census, "Lapor Damkar", SIMAK BMN). After them: 0.959 / 0.947,
+ *   0.969 / 0.961, 0.941 / 0.940, 0.799 / 0.904 and 0.751 / 0.732. A function for nutrition and
+ *   stunting apart from primary care, as the fifth and sixth label it, was tried and dropped: it
+ *   cost the first three about 0.02 of recall, whose labellers file posyandu under primary care.
  */
 const fixture = (name: string) =>
   fileURLToPath(new URL(`../../test/fixtures/catalog/${name}`, import.meta.url));
@@ -123,10 +142,16 @@ describe('clustering quality on hand-labelled inventories', () => {
     expect(scores.recall).toBeGreaterThanOrEqual(0.91);
   });
 
-  it('keeps at least 0.76 / 0.88 on the fifth, written without seeing the keyword lists', async () => {
+  it('keeps at least 0.78 / 0.88 on the fifth, written without seeing the keyword lists', async () => {
     const { scores } = await score(fixture('labelled-inventory-5.csv'));
-    expect(scores.precision).toBeGreaterThanOrEqual(0.76);
+    expect(scores.precision).toBeGreaterThanOrEqual(0.78);
     expect(scores.recall).toBeGreaterThanOrEqual(0.88);
+  });
+
+  it('keeps at least 0.73 / 0.71 on the sixth, written without seeing the keyword lists', async () => {
+    const { scores } = await score(fixture('labelled-inventory-6.csv'));
+    expect(scores.precision).toBeGreaterThanOrEqual(0.73);
+    expect(scores.recall).toBeGreaterThanOrEqual(0.71);
   });
 
   it('keeps at least 0.75 on the fourth, never used for tuning', async () => {

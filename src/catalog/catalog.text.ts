@@ -50,7 +50,8 @@ const GRAMMAR = new Set(
  * "rencana kegiatan", "posko bencana") but not evidence on their own, so left out of the
  * similarity vectors and passed over when looking for the word a name starts with. Among them the
  * words that say how or where a service is offered, not what it is: "Monitoring Pengadaan",
- * "Dashboard Realisasi", "Kanal Pengaduan", "Posko Pengaduan".
+ * "Dashboard Realisasi", "Kanal Pengaduan", "Posko Pengaduan", "Portal Perizinan" ("portal data"
+ * and "portal resmi" still count as phrases).
  */
 const GENERIC = new Set(
   (
@@ -59,7 +60,7 @@ const GENERIC = new Set(
     'kementerian digunakan menggunakan mengelola pengelolaan dikelola kelola memudahkan mudah ' +
     'cepat tepat akurat real time realtime efisien efektif terintegrasi terpadu integrasi smart ' +
     'digital elektronik mandiri bersama kegiatan proses layanan pelayanan data monitoring ' +
-    'dashboard kanal posko'
+    'dashboard kanal posko portal'
   ).split(' '),
 );
 
@@ -78,8 +79,57 @@ const REGIONAL_NAME =
  */
 export function placeWords(agencyName: string): Set<string> {
   const match = REGIONAL_NAME.exec(agencyName);
-  return new Set(match?.[1] === undefined ? [] : textTokens(match[1]));
+  if (match?.[1] === undefined) return new Set();
+  const words = textTokens(match[1]);
+  const short = PLACE_ABBREVIATIONS[words.join(' ')];
+  return new Set(short === undefined ? words : [...words, ...short]);
 }
+
+/**
+ * How inventories shorten a region's name in its applications' names ("Portal Sulsel", "NTT
+ * Lapor", "Kutim Mantap"): these say where, like the full name. Provinces, and the regencies whose
+ * short names are common in inventories.
+ */
+const PLACE_ABBREVIATIONS: Readonly<Record<string, readonly string[]>> = {
+  aceh: ['nad'],
+  'sumatera utara': ['sumut'],
+  'sumatera barat': ['sumbar'],
+  'sumatera selatan': ['sumsel'],
+  'kepulauan riau': ['kepri'],
+  'kepulauan bangka belitung': ['babel'],
+  'bangka belitung': ['babel'],
+  'dki jakarta': ['dki'],
+  'jawa barat': ['jabar'],
+  'jawa tengah': ['jateng'],
+  'jawa timur': ['jatim'],
+  'daerah istimewa yogyakarta': ['diy', 'jogja'],
+  yogyakarta: ['diy', 'jogja'],
+  'nusa tenggara barat': ['ntb'],
+  'nusa tenggara timur': ['ntt'],
+  'kalimantan barat': ['kalbar'],
+  'kalimantan tengah': ['kalteng'],
+  'kalimantan selatan': ['kalsel'],
+  'kalimantan timur': ['kaltim'],
+  'kalimantan utara': ['kaltara'],
+  'sulawesi utara': ['sulut'],
+  'sulawesi tengah': ['sulteng'],
+  'sulawesi selatan': ['sulsel'],
+  'sulawesi tenggara': ['sultra'],
+  'sulawesi barat': ['sulbar'],
+  'maluku utara': ['malut'],
+  'papua barat': ['pabar'],
+  'kutai timur': ['kutim'],
+  'kutai barat': ['kubar'],
+  'kutai kartanegara': ['kukar'],
+  'lombok timur': ['lotim'],
+  'lombok barat': ['lobar'],
+  'lombok tengah': ['loteng'],
+  'lombok utara': ['klu'],
+  'minahasa utara': ['minut'],
+  'minahasa selatan': ['minsel'],
+  'tanjung jabung barat': ['tanjabbar'],
+  'tanjung jabung timur': ['tanjabtim'],
+};
 
 /** Indonesian prefixes and suffixes tried when looking for a word's root (see `rootOf`). */
 const PREFIXES = ['', 'ke', 'per', 'pe', 'peng', 'pen', 'pem', 'penye', 'ber', 'di', 'se'];

@@ -49,6 +49,9 @@ describe('text normalisation', () => {
     expect(isGenericWord('manajemen')).toBe(true);
     expect(placeWords('Pemerintah Kabupaten Sleman')).toEqual(new Set(['sleman']));
     expect(placeWords('Kementerian Koperasi')).toEqual(new Set());
+    expect(placeWords('Pemerintah Provinsi Sulawesi Selatan')).toEqual(
+      new Set(['sulawesi', 'selatan', 'sulsel']),
+    );
     expect(textTokens('e-Perijinan Online 2023')).toEqual(['perizinan', 'online']);
     expect(textTokens('SiCantik Cloud')).toContain('perizinan');
     expect(textTokens('SIPEG')).toContain('kepegawaian');

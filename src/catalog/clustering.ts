@@ -574,15 +574,24 @@ const CROSS_CUTTING = new Set([
   'information-security',
   'fleet-management',
   'facility-booking',
+  'satisfaction-survey',
+  'citizen-portal',
 ]);
 /**
  * Cross-cutting functions that are channels any sector's service is offered through: a complaints
- * service about a hospital, the website of the civil registry office ("Pengaduan Pelayanan RSUD",
- * "Website Disdukcapil"). Their sector words are the subject, never the function; back-office
+ * service about a hospital, the website of the civil registry office, a survey of patients'
+ * satisfaction ("Pengaduan Pelayanan RSUD", "Website Disdukcapil", "Survei Kepuasan Pasien").
+ * Their sector words are the subject, never the function; back-office
  * leads are not channels ("Inventarisasi Tanah" is land records, "Pengawasan Penanaman Modal"
  * investment supervision).
  */
-const CHANNELS = new Set(['complaints', 'website-portal', 'public-information']);
+const CHANNELS = new Set([
+  'complaints',
+  'website-portal',
+  'public-information',
+  'satisfaction-survey',
+  'citizen-portal',
+]);
 /** After a channel lead, other functions' learned-profile similarity counts this much. */
 const CHANNEL_PROFILE_FACTOR = 0.6;
 /** After a cross-cutting lead, other functions' hits in the name and the unit count this much. */
