@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessToken } from '../../test/helpers/exchange.ts';
 import { startTestServer, type TestServer } from '../../test/helpers/server.ts';
@@ -300,22 +300,41 @@ describe('gateway', () => {
 });
 
 describe('gateway with an unreachable upstream', () => {
-  it('answers 502', async () => {
+  it('answers 502 when the upstream cannot be reached or answers what is not HTTP/1.1', async () => {
     const { exchange } = server.database.services;
     const provider = (await exchange.listSystems('34.04'))[0];
     const consumer = (await exchange.listSystems('P.KEMENKES'))[0];
-    const { service, path } = await exchange.addService(
-      { systemId: provider?.id ?? 0, name: 'Mati', upstreamUrl: 'http://127.0.0.1:9/' },
-      'test',
+    // An upstream that answers with a control character in a header field.
+    const broken = net.createServer((socket) =>
+      socket.once('data', () =>
+        socket.end('HTTP/1.1 200 OK\r\nX-Rusak: a\x01b\r\nContent-Length: 2\r\n\r\nok'),
+      ),
     );
-    await exchange.addGrant(
-      { serviceId: service.id, consumerSystemId: consumer?.id ?? 0, status: 'granted' },
-      'test',
-    );
-    const response = await fetch(`${server.url}${path}/apa`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    expect(response.status).toBe(502);
-    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('BAD_GATEWAY');
+    await new Promise<void>((resolve) => broken.listen(0, '127.0.0.1', resolve));
+    const brokenUrl = `http://127.0.0.1:${(broken.address() as AddressInfo).port}/`;
+    try {
+      for (const [name, upstreamUrl, says] of [
+        ['Mati', 'http://127.0.0.1:9/', 'could not be reached'],
+        ['Rusak', brokenUrl, 'not valid HTTP/1.1'],
+      ] as const) {
+        const { service, path } = await exchange.addService(
+          { systemId: provider?.id ?? 0, name, upstreamUrl },
+          'test',
+        );
+        await exchange.addGrant(
+          { serviceId: service.id, consumerSystemId: consumer?.id ?? 0, status: 'granted' },
+          'test',
+        );
+        const response = await fetch(`${server.url}${path}/apa`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
+        expect(response.status, name).toBe(502);
+        const { error } = (await response.json()) as { error: { code: string; message: string } };
+        expect(error.code).toBe('BAD_GATEWAY');
+        expect(error.message).toContain(says);
+      }
+    } finally {
+      await new Promise((resolve) => broken.close(resolve));
+    }
   });
 });

@@ -404,7 +404,13 @@ export function createGateway(
       const begin = () => {
         if (started) return;
         started = true;
-        response.writeHead(status, out);
+        // The parser has checked the status and header fields as Node would; should Node still
+        // refuse one, the answer is cut rather than the process brought down.
+        try {
+          response.writeHead(status, out);
+        } catch {
+          response.destroy();
+        }
       };
       // A client that goes away takes its upstream call with it.
       response.on('close', () => {

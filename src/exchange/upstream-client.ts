@@ -66,11 +66,13 @@ export interface UpstreamPoolOptions {
 }
 
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-const STATUS_LINE = /^HTTP\/1\.([01]) (\d{3})(?: [^\r\n]*)?$/;
+const STATUS_LINE = /^HTTP\/1\.([01]) ([1-9]\d\d)(?: [^\r\n]*)?$/;
 const DIGITS = /^\d+$/;
 const HEX = /^[0-9A-Fa-f]+$/;
-/** Bytes a header value or request target may not hold. */
+/** Bytes a request target may not hold. */
 const FORBIDDEN = /[\r\n\0]/;
+/** Bytes a header field value may not hold: controls other than HTAB (RFC 9110 §5.5). */
+const BAD_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
 const CRLF_CRLF = Buffer.from('\r\n\r\n', 'latin1');
 
 type State =
@@ -143,9 +145,12 @@ class Call {
     if (body === null) return;
     const onData = (chunk: Buffer) => {
       if (this.state === 'done') return;
+      // A chunk's size line, data and CRLF leave in one write.
+      socket.cork();
       if (chunked) socket.write(`${chunk.length.toString(16)}\r\n`, 'latin1');
       const flushed = socket.write(chunk);
       if (chunked) socket.write('\r\n', 'latin1');
+      socket.uncork();
       if (!flushed) {
         body.pause();
         socket.once('drain', () => body.resume());
@@ -310,7 +315,7 @@ class Call {
       const line = lines[i] ?? '';
       const colon = line.indexOf(':');
       const name = colon > 0 ? line.slice(0, colon).toLowerCase() : '';
-      if (!TOKEN.test(name) || FORBIDDEN.test(line)) {
+      if (!TOKEN.test(name) || BAD_VALUE.test(line)) {
         this.fail(
           new UpstreamError('protocol', `the header line "${line.slice(0, 80)}" is malformed`),
         );
