@@ -180,6 +180,9 @@ describe('verifiable exchange log', () => {
       'padu_exchange_calls_total{service="34.04/siak-sleman/data-penduduk",consumer="P.KEMENKES/satusehat",code="2xx"} 13',
     );
     expect(metrics).toMatch(/padu_exchange_call_duration_seconds_count\{[^}]+\} 13/);
+    // Every call's log append is timed, in one series for the node.
+    expect(metrics).toMatch(/^padu_exchange_log_append_seconds_count 13$/m);
+    expect(metrics).toMatch(/^padu_exchange_log_append_seconds_bucket\{le="\+Inf"\} 13$/m);
     // The node's event-loop delay since the last scrape: the server runs in this process, so
     // blocking it for 150 ms shows as the longest delay of the next scrape, and not the one after.
     const longest = (text: string) =>

@@ -178,7 +178,9 @@ export function createGateway(
 
   /** Logs a finished call (and counts it); resolves once the entry is committed. */
   const logCall = async (entry: LogEntry): Promise<void> => {
+    const started = performance.now();
     await log.append(entry);
+    metrics.recordAppend((performance.now() - started) / 1000);
     metrics.record(
       `${entry.providerAgency}/${entry.providerSystem}/${entry.service}`,
       `${entry.consumerAgency}/${entry.consumerSystem}`,

@@ -8,12 +8,34 @@ const LOOP_TICK_MS = 10;
 /** Ticks kept between scrapes (100 a second: over 16 minutes). */
 const MAX_TICKS = 100_000;
 const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+/** Finer at the low end: a log append is a commit, usually a millisecond or two. */
+const APPEND_BUCKETS = [0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1];
 
 interface Series {
   labels: string;
   count: number;
   sum: number;
   buckets: number[];
+}
+
+function observe(series: Series, bounds: readonly number[], seconds: number): void {
+  series.count++;
+  series.sum += seconds;
+  bounds.forEach((b, i) => {
+    if (seconds <= b) series.buckets[i] = (series.buckets[i] ?? 0) + 1;
+  });
+}
+
+/** A histogram series in the exposition format (cumulative buckets, +Inf, sum, count). */
+function histogramLines(name: string, series: Series, bounds: readonly number[]): string[] {
+  const at = series.labels === '' ? '' : `${series.labels},`;
+  const braces = series.labels === '' ? '' : `{${series.labels}}`;
+  return [
+    ...bounds.map((b, i) => `${name}_bucket{${at}le="${b}"} ${series.buckets[i] ?? 0}`),
+    `${name}_bucket{${at}le="+Inf"} ${series.count}`,
+    `${name}_sum${braces} ${series.sum}`,
+    `${name}_count${braces} ${series.count}`,
+  ];
 }
 
 function label(value: string): string {
@@ -23,6 +45,12 @@ function label(value: string): string {
 export class GatewayMetrics {
   private readonly calls = new Map<string, number>();
   private readonly latency = new Map<string, Series>();
+  private readonly appends: Series = {
+    labels: '',
+    count: 0,
+    sum: 0,
+    buckets: APPEND_BUCKETS.map(() => 0),
+  };
   /** How late each tick of a LOOP_TICK_MS timer ran since the last scrape (ms). */
   private lateness: number[] = [];
   private readonly ticker: NodeJS.Timeout;
@@ -51,11 +79,12 @@ export class GatewayMetrics {
       series = { labels: base, count: 0, sum: 0, buckets: BUCKETS.map(() => 0) };
       this.latency.set(base, series);
     }
-    series.count++;
-    series.sum += seconds;
-    BUCKETS.forEach((b, i) => {
-      if (seconds <= b) series.buckets[i] = (series.buckets[i] ?? 0) + 1;
-    });
+    observe(series, BUCKETS, seconds);
+  }
+
+  /** How long a call's log entry took to be committed (its share of the call's latency). */
+  recordAppend(seconds: number): void {
+    observe(this.appends, APPEND_BUCKETS, seconds);
   }
 
   text(): string {
@@ -66,16 +95,13 @@ export class GatewayMetrics {
       '# HELP padu_exchange_call_duration_seconds Time from receiving a call to the end of its answer.',
       '# TYPE padu_exchange_call_duration_seconds histogram',
     ];
-    for (const s of this.latency.values()) {
-      BUCKETS.forEach((b, i) =>
-        lines.push(
-          `padu_exchange_call_duration_seconds_bucket{${s.labels},le="${b}"} ${s.buckets[i] ?? 0}`,
-        ),
-      );
-      lines.push(`padu_exchange_call_duration_seconds_bucket{${s.labels},le="+Inf"} ${s.count}`);
-      lines.push(`padu_exchange_call_duration_seconds_sum{${s.labels}} ${s.sum}`);
-      lines.push(`padu_exchange_call_duration_seconds_count{${s.labels}} ${s.count}`);
-    }
+    for (const s of this.latency.values())
+      lines.push(...histogramLines('padu_exchange_call_duration_seconds', s, BUCKETS));
+    lines.push(
+      "# HELP padu_exchange_log_append_seconds Time from a call's end to its log entry being committed.",
+      '# TYPE padu_exchange_log_append_seconds histogram',
+      ...histogramLines('padu_exchange_log_append_seconds', this.appends, APPEND_BUCKETS),
+    );
     const late = this.lateness.sort((a, b) => a - b);
     this.lateness = [];
     const at = (q: number) =>
