@@ -3,7 +3,8 @@
  * plain keep-alive reverse proxy, and through Padu's gateway with everything on (token check,
  * grant, rate limit, streamed forwarding, every call logged with its entry committed before the
  * answer ends). autocannon drives each for the same time and connections, and each process's CPU
- * time per call comes from /proc (Linux). Then latency at 1,000 calls/s, two ways:
+ * time per call comes from /proc (Linux); each throughput run follows two seconds of the same load,
+ * not counted. Then latency at 1,000 calls/s, two ways:
  * - paced: one call every millisecond on its schedule, each call's latency counted from the time
  *   it was due (so a late send counts against the system, with no correction added);
  * - autocannon's --overallRate 1000, for comparison: autocannon sends each connection's quota for
@@ -13,7 +14,9 @@
  * Last, 2,000 calls one at a time show the latency the gateway adds when nothing queues.
  * Prints figures; asserts nothing.
  *
- *   npx tsx bench/gateway.ts [seconds=10] [connections=50]
+ *   npx tsx bench/gateway.ts [seconds=10] [connections=50] [quick]
+ *   quick: only the three throughput runs (for comparing changes). Node flags in
+ *   PADU_BENCH_GATEWAY_NODE_FLAGS go to the gateway process alone ("--cpu-prof", "--perf-basic-prof").
  *   needs nginx on PATH (Debian: apt-get install nginx); PADU_DATABASE_URL as for bench/population.ts
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -29,6 +32,8 @@ import { openBenchDatabase } from './database.ts';
 
 const seconds = Number(process.argv[2] ?? 10);
 const connections = Number(process.argv[3] ?? 50);
+const quick = process.argv[4] === 'quick';
+const nodeFlags = (process.env.PADU_BENCH_GATEWAY_NODE_FLAGS ?? '').split(' ').filter(Boolean);
 const children: ChildProcess[] = [];
 
 function freePort(): Promise<number> {
@@ -80,6 +85,11 @@ async function load(url: string, headers: Record<string, string>, rate?: number)
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
   };
+}
+
+/** Two seconds of the same load, not counted: connections opened, code compiled by the JIT. */
+async function warmUp(url: string, headers: Record<string, string>): Promise<void> {
+  await autocannon({ url, connections, duration: 2, headers });
 }
 
 /**
@@ -277,7 +287,7 @@ http {
   );
   const paduPort = await freePort();
   const paduProcess = run(
-    spawn(process.execPath, [path.resolve('bin/padu.js'), 'start'], {
+    spawn(process.execPath, [...nodeFlags, path.resolve('bin/padu.js'), 'start'], {
       env: {
         ...process.env,
         PADU_DATABASE_URL: databaseUrl,
@@ -302,17 +312,20 @@ http {
   const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
   const auth = { authorization: `Bearer ${token}`, 'x-padu-purpose': 'benchmark' };
 
-  const before = Number(
-    (await handle.pool.query<{ n: string }>('select count(*) as n from exchange_log')).rows[0]?.n,
-  );
   const upstreamPid = children[0]?.pid ?? 0;
   const common: Roles = {
     'load generator': () => [process.pid],
     upstream: () => [upstreamPid],
   };
+  await warmUp(`${upstream}/penduduk/1`, {});
   const direct = await measured(common, () => load(`${upstream}/penduduk/1`, {}));
+  await warmUp(`http://127.0.0.1:${nginxPort}/penduduk/1`, {});
   const nginx = await measured({ ...common, nginx: () => pidsNamed('nginx') }, () =>
     load(`http://127.0.0.1:${nginxPort}/penduduk/1`, {}),
+  );
+  await warmUp(`${padu}${prefix}/penduduk/1`, auth);
+  const before = Number(
+    (await handle.pool.query<{ n: string }>('select count(*) as n from exchange_log')).rows[0]?.n,
   );
   const gateway = await measured(
     {
@@ -326,20 +339,6 @@ http {
     Number(
       (await handle.pool.query<{ n: string }>('select count(*) as n from exchange_log')).rows[0]?.n,
     ) - before;
-
-  const directPaced = await paced(upstream, '/penduduk/1', {}, 1000);
-  const gatewayPaced = await paced(padu, `${prefix}/penduduk/1`, auth, 1000);
-  const directAt1000 = await load(`${upstream}/penduduk/1`, {}, 1000);
-  const gatewayAt1000 = await measured(
-    {
-      ...common,
-      'Padu gateway': () => [paduProcess.pid ?? 0],
-      PostgreSQL: () => pidsNamed('postgres'),
-    },
-    () => load(`${padu}${prefix}/penduduk/1`, auth, 1000),
-  );
-  const directAlone = await oneAtATime(`${upstream}/penduduk/1`, {});
-  const gatewayAlone = await oneAtATime(`${padu}${prefix}/penduduk/1`, auth);
 
   const line = (name: string, r: Result) =>
     `${name.padEnd(22)} ${r.rps.toFixed(0).padStart(8)} req/s   p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(4)} ms   errors ${r.errors}, non-2xx ${r.non2xx}`;
@@ -361,23 +360,39 @@ http {
       `gateway / direct: ${(gateway.result.rps / direct.result.rps).toFixed(2)}; ` +
       `calls logged during the gateway run: ${logged}`,
   );
-  const pacedLine = (name: string, r: Awaited<ReturnType<typeof paced>>) =>
-    `${name.padEnd(30)} p50 ${r.p50.toFixed(2)} ms   p90 ${r.p90.toFixed(2)} ms   p99 ${r.p99.toFixed(2)} ms   max ${r.max.toFixed(1)} ms   (${r.calls} calls, ${r.errors} errors)`;
-  console.log(pacedLine('directly, paced 1,000/s', directPaced));
-  console.log(pacedLine('gateway, paced 1,000/s', gatewayPaced));
-  console.log(
-    `added p99 latency at a paced 1,000 calls/s: ${(gatewayPaced.p99 - directPaced.p99).toFixed(2)} ms`,
-  );
-  console.log(line('directly at 1,000/s', directAt1000));
-  console.log(line('gateway at 1,000/s', gatewayAt1000.result));
-  console.log(cpuLine(gatewayAt1000.cpu));
-  console.log(
-    `added p99 latency with autocannon's --overallRate 1000 (bursts): ${gatewayAt1000.result.p99 - directAt1000.p99} ms`,
-  );
-  const ms = (r: { p50: number; p90: number; p99: number }) =>
-    `p50 ${r.p50.toFixed(2)} ms   p90 ${r.p90.toFixed(2)} ms   p99 ${r.p99.toFixed(2)} ms`;
-  console.log(`${'directly, one at a time'.padEnd(26)} ${ms(directAlone)}`);
-  console.log(`${'gateway, one at a time'.padEnd(26)} ${ms(gatewayAlone)}`);
+  if (!quick) {
+    const directPaced = await paced(upstream, '/penduduk/1', {}, 1000);
+    const gatewayPaced = await paced(padu, `${prefix}/penduduk/1`, auth, 1000);
+    const directAt1000 = await load(`${upstream}/penduduk/1`, {}, 1000);
+    const gatewayAt1000 = await measured(
+      {
+        ...common,
+        'Padu gateway': () => [paduProcess.pid ?? 0],
+        PostgreSQL: () => pidsNamed('postgres'),
+      },
+      () => load(`${padu}${prefix}/penduduk/1`, auth, 1000),
+    );
+    const directAlone = await oneAtATime(`${upstream}/penduduk/1`, {});
+    const gatewayAlone = await oneAtATime(`${padu}${prefix}/penduduk/1`, auth);
+
+    const pacedLine = (name: string, r: Awaited<ReturnType<typeof paced>>) =>
+      `${name.padEnd(30)} p50 ${r.p50.toFixed(2)} ms   p90 ${r.p90.toFixed(2)} ms   p99 ${r.p99.toFixed(2)} ms   max ${r.max.toFixed(1)} ms   (${r.calls} calls, ${r.errors} errors)`;
+    console.log(pacedLine('directly, paced 1,000/s', directPaced));
+    console.log(pacedLine('gateway, paced 1,000/s', gatewayPaced));
+    console.log(
+      `added p99 latency at a paced 1,000 calls/s: ${(gatewayPaced.p99 - directPaced.p99).toFixed(2)} ms`,
+    );
+    console.log(line('directly at 1,000/s', directAt1000));
+    console.log(line('gateway at 1,000/s', gatewayAt1000.result));
+    console.log(cpuLine(gatewayAt1000.cpu));
+    console.log(
+      `added p99 latency with autocannon's --overallRate 1000 (bursts): ${gatewayAt1000.result.p99 - directAt1000.p99} ms`,
+    );
+    const ms = (r: { p50: number; p90: number; p99: number }) =>
+      `p50 ${r.p50.toFixed(2)} ms   p90 ${r.p90.toFixed(2)} ms   p99 ${r.p99.toFixed(2)} ms`;
+    console.log(`${'directly, one at a time'.padEnd(26)} ${ms(directAlone)}`);
+    console.log(`${'gateway, one at a time'.padEnd(26)} ${ms(gatewayAlone)}`);
+  }
 } finally {
   for (const child of children) child.kill('SIGTERM');
   await new Promise((r) => setTimeout(r, 500));
