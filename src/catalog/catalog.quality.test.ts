@@ -68,6 +68,19 @@ import { pairwiseScores, type PairwiseScores } from './cluster-quality.ts';
  *   0.969 / 0.961, 0.941 / 0.940, 0.799 / 0.904 and 0.751 / 0.732. A function for nutrition and
  *   stunting apart from primary care, as the fifth and sixth label it, was tried and dropped: it
  *   cost the first three about 0.02 of recall, whose labellers file posyandu under primary care.
+ * - labelled-inventory-7.csv: 412 applications, 42 labels, from regional governments across
+ *   Indonesia and ministries, written by a seventh hand that saw none of the code, the taxonomy or
+ *   the other inventories, and labelled with the functions the issue lists (personnel, attendance,
+ *   employee performance, SAKIP, e-office, archives, regional finance, planning, procurement,
+ *   assets, complaints, PPID, JDIH, licensing, civil registry, social assistance, primary care,
+ *   hospitals, schools, libraries, regional tax, levies, websites, Satu Data) plus labels of its
+ *   own for the rest. Unseen, it scored 0.913 / 0.846: far nearer the targets than the fifth and
+ *   sixth, whose labellers invented their own lists. Vocabulary its misses showed (HRIS, "manajemen
+ *   ASN", teachers' performance appraisal, SPP-IRT food licences, "e-Letter") brought it to
+ *   0.938 / 0.884 and changed no other inventory but for the better. What it still loses is where
+ *   the taxonomy is finer than the issue's list (training and personnel, payroll and finance,
+ *   building approval and licensing, parking and levies) or judgement calls (students' attendance,
+ *   an e-signature service, a hospital's birth-certificate desk).
  */
 const fixture = (name: string) =>
   fileURLToPath(new URL(`../../test/fixtures/catalog/${name}`, import.meta.url));
@@ -152,6 +165,12 @@ describe('clustering quality on hand-labelled inventories', () => {
     const { scores } = await score(fixture('labelled-inventory-6.csv'));
     expect(scores.precision).toBeGreaterThanOrEqual(0.73);
     expect(scores.recall).toBeGreaterThanOrEqual(0.71);
+  });
+
+  it("keeps at least 0.92 / 0.87 on the seventh, labelled by the issue's list of functions", async () => {
+    const { scores } = await score(fixture('labelled-inventory-7.csv'));
+    expect(scores.precision).toBeGreaterThanOrEqual(0.92);
+    expect(scores.recall).toBeGreaterThanOrEqual(0.87);
   });
 
   it('keeps at least 0.75 on the fourth, never used for tuning', async () => {

@@ -280,6 +280,11 @@ export const GOVERNMENT_FUNCTIONS: readonly GovernmentFunctionSeed[] = [
       'talent pool',
       'pola karier',
       'rencana suksesi',
+      'hris',
+      'human resource',
+      'human resources',
+      'manajemen asn',
+      'simasn',
     ],
   },
   {
@@ -342,6 +347,8 @@ export const GOVERNMENT_FUNCTIONS: readonly GovernmentFunctionSeed[] = [
       'tukin',
       'kinerja asn',
       'laporan kinerja harian',
+      'kinerja guru',
+      'penilaian kinerja guru',
     ],
   },
   {
@@ -406,6 +413,8 @@ export const GOVERNMENT_FUNCTIONS: readonly GovernmentFunctionSeed[] = [
       'srikandi',
       'tnde',
       'office',
+      'letter',
+      'e-letter',
     ],
   },
   {
@@ -723,6 +732,9 @@ export const GOVERNMENT_FUNCTIONS: readonly GovernmentFunctionSeed[] = [
       'sipa',
       'siup',
       'surat izin usaha',
+      'spp irt',
+      'pirt',
+      'sertifikat produksi pangan',
     ],
   },
   {
