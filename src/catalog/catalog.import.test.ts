@@ -161,6 +161,24 @@ W5,Salah,,,Kementerian Kesehatan,daerah,
     ]);
   });
 
+  it('reads the semicolon-separated CSV that spreadsheets in Indonesian write', async () => {
+    const file = await write(
+      'semicolon.csv',
+      '\uFEFFid;name;acronym;description;agency;agency_level\r\n' +
+        'S1;SiCantik Cloud;SiCantik;Cepat, akurat, nyaman;Pemkab Sleman;kabupaten\r\n' +
+        'S2;"Aplikasi ""Lapor""; versi 2";;;Kementerian Kesehatan;pusat\r\n',
+    );
+    const summary = await database.services.catalog.importCsv(file);
+    expect(summary).toMatchObject({ inserted: 2, rejected: 0 });
+    const { rows } = await database.handle.pool.query<{ source_id: string; name: string }>(
+      `select source_id, name from applications where source_id like 'S_' order by source_id`,
+    );
+    expect(rows).toEqual([
+      { source_id: 'S1', name: 'SiCantik Cloud' },
+      { source_id: 'S2', name: 'Aplikasi "Lapor"; versi 2' },
+    ]);
+  });
+
   it('stops before writing anything when a required column is missing', async () => {
     const file = await write(
       'bad-header.csv',

@@ -184,7 +184,9 @@ export async function importCatalogCsv(
   const seen = new Map<string, number>();
   const created = new Map<string, AgencyRow>();
   let count = 0;
-  const records = isXlsxFile(file) ? readXlsxRecords(file) : parseCsv(createReadStream(file));
+  const records = isXlsxFile(file)
+    ? readXlsxRecords(file)
+    : parseCsv(createReadStream(file), { delimiter: 'auto' });
   for await (const record of records) {
     if (header === undefined) {
       header = record.fields.map((h) => h.trim().toLowerCase());

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvParser, CsvSplitter, CsvSyntaxError, parseCsv } from './csv.ts';
+import { CsvParser, CsvSplitter, CsvSyntaxError, parseCsv, sniffDelimiter } from './csv.ts';
 
 async function parse(chunks: string[]) {
   const records = [];
@@ -52,6 +52,36 @@ describe('parseCsv', () => {
         },
       ),
     );
+  });
+});
+
+describe('semicolon-separated CSV (spreadsheets where the comma is the decimal sign)', () => {
+  it('tells the delimiter from the header line, outside quotes', () => {
+    expect(sniffDelimiter('id;name;acronym;description\r\n1;a,b;c;d')).toBe(';');
+    expect(sniffDelimiter('id,name,acronym,description\n1;2;3;4;5;6')).toBe(',');
+    expect(sniffDelimiter('"a;b;c",d,e\n')).toBe(',');
+    expect(sniffDelimiter('single')).toBe(',');
+  });
+
+  it('parses a semicolon file with quotes, commas inside fields and line numbers', async () => {
+    const text = '\uFEFFid;name\r\n1;Cepat, Akurat\r\n2;"a;b ""c"""\n';
+    const records = [];
+    for await (const record of parseCsv([text], { delimiter: 'auto' })) records.push(record);
+    expect(records).toEqual([
+      { line: 1, fields: ['id', 'name'] },
+      { line: 2, fields: ['1', 'Cepat, Akurat'] },
+      { line: 3, fields: ['2', 'a;b "c"'] },
+    ]);
+  });
+
+  it('names the semicolon when a quoted field runs on', () => {
+    expect(() => new CsvParser(1, ';').feed('a;"b"c\n')).toThrow(/semicolon/);
+  });
+
+  it('stays comma-separated unless asked to look', async () => {
+    const records = [];
+    for await (const record of parseCsv(['id;name\n1;2\n'])) records.push(record);
+    expect(records.map((r) => r.fields)).toEqual([['id;name'], ['1;2']]);
   });
 });
 

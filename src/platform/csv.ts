@@ -18,7 +18,27 @@ export class CsvSyntaxError extends Error {
   }
 }
 
-const SPECIAL = /[,"\r\n]/g;
+/** What separates fields: RFC 4180's comma, or the semicolon that spreadsheets write where the comma is the decimal sign (Indonesian Excel among them). */
+export type CsvDelimiter = ',' | ';';
+
+const SPECIAL: Record<CsvDelimiter, RegExp> = { ',': /[,"\r\n]/g, ';': /[;"\r\n]/g };
+
+/**
+ * The delimiter a header line uses: the semicolon when it has more semicolons than commas outside
+ * quotes, else the comma.
+ */
+export function sniffDelimiter(headerLine: string): CsvDelimiter {
+  let commas = 0;
+  let semicolons = 0;
+  let quoted = false;
+  for (const c of headerLine) {
+    if (c === '"') quoted = !quoted;
+    else if (c === '\n' && !quoted) break;
+    else if (!quoted && c === ',') commas++;
+    else if (!quoted && c === ';') semicolons++;
+  }
+  return semicolons > commas ? ';' : ',';
+}
 
 function positionOf(text: string, search: string, from: number): number {
   const at = text.indexOf(search, from);
@@ -26,8 +46,8 @@ function positionOf(text: string, search: string, from: number): number {
 }
 
 /**
- * An RFC 4180 CSV parser (comma separated, fields optionally in double quotes, "" for a quote
- * inside quotes, CRLF, LF or CR line ends) fed text piece by piece. It is a small state machine, so
+ * An RFC 4180 CSV parser (comma separated, or semicolon separated when asked; fields optionally in
+ * double quotes, "" for a quote inside quotes, CRLF, LF or CR line ends) fed text piece by piece. It is a small state machine, so
  * a quote or a CRLF split across two pieces is handled. Lines are counted from `firstLine`, so that
  * a piece cut from the middle of a file (see CsvSplitter) reports the file's line numbers.
  */
@@ -41,7 +61,13 @@ export class CsvParser {
   private recordLine: number;
   private afterCr = false;
 
-  constructor(firstLine = 1) {
+  private readonly special: RegExp;
+
+  constructor(
+    firstLine = 1,
+    private readonly delimiter: CsvDelimiter = ',',
+  ) {
+    this.special = new RegExp(SPECIAL[delimiter].source, 'g');
     this.line = firstLine;
     this.recordLine = firstLine;
   }
@@ -59,7 +85,8 @@ export class CsvParser {
   /** The records completed by this piece of text. */
   feed(text: string): CsvRecord[] {
     const records: CsvRecord[] = [];
-    // Runs of ordinary characters are copied with one slice; only , " CR and LF are looked at alone.
+    // Runs of ordinary characters are copied with one slice; only the delimiter, ", CR and LF are
+    // looked at alone.
     const length = text.length;
     let i = 0;
     // Where the next quote and CR are (Infinity: none): a line without either is split whole.
@@ -80,7 +107,8 @@ export class CsvParser {
         if (nextCr < i) nextCr = positionOf(text, '\r', i);
         const end = nextCr === lineEnd - 1 ? lineEnd - 1 : lineEnd;
         if (lineEnd !== -1 && nextQuote > lineEnd && (nextCr > lineEnd || nextCr === end)) {
-          if (end > i) records.push({ line: this.line, fields: text.slice(i, end).split(',') });
+          if (end > i)
+            records.push({ line: this.line, fields: text.slice(i, end).split(this.delimiter) });
           this.line++;
           this.recordLine = this.line;
           i = lineEnd + 1;
@@ -107,7 +135,7 @@ export class CsvParser {
         }
         this.state = 'closed';
       }
-      if (c === ',') {
+      if (c === this.delimiter) {
         this.fields.push(this.field);
         this.field = '';
         this.state = 'fieldStart';
@@ -121,7 +149,7 @@ export class CsvParser {
       } else if (this.state === 'closed') {
         throw new CsvSyntaxError(
           this.recordLine,
-          'text after a closing quote; a quoted field must end at a comma or line end',
+          `text after a closing quote; a quoted field must end at a ${this.delimiter === ',' ? 'comma' : 'semicolon'} or line end`,
         );
       } else if (c === '"') {
         if (this.state === 'unquoted') {
@@ -133,8 +161,8 @@ export class CsvParser {
         this.state = 'quoted';
         i++;
       } else {
-        SPECIAL.lastIndex = i;
-        const end = SPECIAL.exec(text)?.index ?? length;
+        this.special.lastIndex = i;
+        const end = this.special.exec(text)?.index ?? length;
         this.field += text.slice(i, end);
         this.state = 'unquoted';
         i = end;
@@ -155,11 +183,14 @@ export class CsvParser {
 
 /**
  * Streams CSV (see CsvParser; an optional UTF-8 byte-order mark is skipped) record by record.
+ * With `delimiter: 'auto'` the header line decides between comma and semicolon (sniffDelimiter).
  */
 export async function* parseCsv(
   chunks: AsyncIterable<string | Buffer> | Iterable<string | Buffer>,
+  options: { delimiter?: CsvDelimiter | 'auto' } = {},
 ): AsyncGenerator<CsvRecord> {
-  const parser = new CsvParser();
+  const wanted = options.delimiter ?? ',';
+  let parser = wanted === 'auto' ? undefined : new CsvParser(1, wanted);
   let first = true;
   // A multi-byte character may be split between two chunks; the decoder keeps the partial bytes.
   const decoder = new StringDecoder('utf8');
@@ -169,9 +200,10 @@ export async function* parseCsv(
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       first = false;
     }
+    parser ??= new CsvParser(1, sniffDelimiter(text));
     yield* parser.feed(text);
   }
-  yield* parser.end();
+  yield* (parser ?? new CsvParser()).end();
 }
 
 const QUOTE = 0x22;
