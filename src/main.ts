@@ -350,6 +350,9 @@ catalog
           (summary.ignoredColumns.length > 0
             ? `Columns not imported: ${summary.ignoredColumns.join(', ')}\n`
             : '') +
+          (summary.encoding === 'windows-1252'
+            ? 'The file is not UTF-8: it was read as Windows-1252 (what spreadsheets on Windows save).\n'
+            : '') +
           `Rejected rows: ${summary.rejectsFile}\n`,
       );
     }),

@@ -169,13 +169,34 @@ W5,Salah,,,Kementerian Kesehatan,daerah,
         'S2;"Aplikasi ""Lapor""; versi 2";;;Kementerian Kesehatan;pusat\r\n',
     );
     const summary = await database.services.catalog.importCsv(file);
-    expect(summary).toMatchObject({ inserted: 2, rejected: 0 });
+    expect(summary).toMatchObject({ inserted: 2, rejected: 0, encoding: 'utf-8' });
     const { rows } = await database.handle.pool.query<{ source_id: string; name: string }>(
       `select source_id, name from applications where source_id like 'S_' order by source_id`,
     );
     expect(rows).toEqual([
       { source_id: 'S1', name: 'SiCantik Cloud' },
       { source_id: 'S2', name: 'Aplikasi "Lapor"; versi 2' },
+    ]);
+  });
+
+  it('reads a CSV saved as Windows-1252 without replacing its accents and dashes', async () => {
+    const header = 'id,name,acronym,description,agency,agency_level\r\n';
+    const row =
+      'E1,Sistem Informasi Caf\u00e9 \u2013 UMKM,,Pendataan \u201cUMKM\u201d,Pemkab Sleman,kabupaten\r\n';
+    // In Windows-1252, é is 0xE9, the en dash 0x96 and the curly quotes 0x93 and 0x94.
+    const bytes = Buffer.from(
+      (header + row).replace('\u2013', '\x96').replace('\u201c', '\x93').replace('\u201d', '\x94'),
+      'latin1',
+    );
+    const file = await write('windows-1252.csv', '');
+    await fs.writeFile(file, bytes);
+    const summary = await database.services.catalog.importCsv(file);
+    expect(summary).toMatchObject({ inserted: 1, rejected: 0, encoding: 'windows-1252' });
+    const { rows } = await database.handle.pool.query<{ name: string; description: string }>(
+      `select name, description from applications where source_id = 'E1'`,
+    );
+    expect(rows).toEqual([
+      { name: 'Sistem Informasi Caf\u00e9 \u2013 UMKM', description: 'Pendataan \u201cUMKM\u201d' },
     ]);
   });
 

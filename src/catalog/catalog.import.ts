@@ -1,10 +1,11 @@
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import type pg from 'pg';
 import type { AgencyRow } from '../agencies/agencies.repository.ts';
 import type { AgencyLevel } from '../platform/db/schema.ts';
-import { parseCsv, toCsvLine } from '../platform/csv.ts';
+import { decodeText, parseCsv, toCsvLine, type TextEncodingName } from '../platform/csv.ts';
 import { isXlsxFile, readXlsxRecords } from '../platform/xlsx.ts';
 import { copyRows } from '../platform/db/copy.ts';
 import { AppError } from '../platform/http/errors.ts';
@@ -33,6 +34,8 @@ export interface CatalogImportSummary {
   /** Columns the import does not know, left out (named here so that nothing is dropped unseen). */
   ignoredColumns: string[];
   rejectsFile: string;
+  /** How a CSV's bytes were read (Windows-1252 when they are not UTF-8); null for XLSX. */
+  encoding: TextEncodingName | null;
 }
 
 interface ApplicationRow {
@@ -184,9 +187,10 @@ export async function importCatalogCsv(
   const seen = new Map<string, number>();
   const created = new Map<string, AgencyRow>();
   let count = 0;
-  const records = isXlsxFile(file)
-    ? readXlsxRecords(file)
-    : parseCsv(createReadStream(file), { delimiter: 'auto' });
+  // An inventory is small (27,400 rows are ~5 MB): read whole, so that its encoding can be told.
+  const decoded = isXlsxFile(file) ? null : decodeText(await readFile(file));
+  const records =
+    decoded === null ? readXlsxRecords(file) : parseCsv([decoded.text], { delimiter: 'auto' });
   for await (const record of records) {
     if (header === undefined) {
       header = record.fields.map((h) => h.trim().toLowerCase());
@@ -417,5 +421,6 @@ export async function importCatalogCsv(
     agenciesCreated: [...created.values()].map((a) => a.code),
     ignoredColumns: header.filter((c) => !known.has(c)),
     rejectsFile,
+    encoding: decoded?.encoding ?? null,
   };
 }

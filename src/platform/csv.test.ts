@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvParser, CsvSplitter, CsvSyntaxError, parseCsv, sniffDelimiter } from './csv.ts';
+import {
+  CsvParser,
+  CsvSplitter,
+  CsvSyntaxError,
+  decodeText,
+  parseCsv,
+  sniffDelimiter,
+} from './csv.ts';
 
 async function parse(chunks: string[]) {
   const records = [];
@@ -82,6 +89,21 @@ describe('semicolon-separated CSV (spreadsheets where the comma is the decimal s
     const records = [];
     for await (const record of parseCsv(['id;name\n1;2\n'])) records.push(record);
     expect(records.map((r) => r.fields)).toEqual([['id;name'], ['1;2']]);
+  });
+});
+
+describe('decodeText', () => {
+  it('keeps UTF-8, and reads other bytes as Windows-1252', () => {
+    expect(decodeText(Buffer.from('Caf\u00e9 \u2013 \u20ac', 'utf8'))).toEqual({
+      text: 'Caf\u00e9 \u2013 \u20ac',
+      encoding: 'utf-8',
+    });
+    expect(decodeText(Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x96, 0x20, 0x80, 0x81]))).toEqual(
+      {
+        text: 'Caf\u00e9 \u2013 \u20ac\x81',
+        encoding: 'windows-1252',
+      },
+    );
   });
 });
 

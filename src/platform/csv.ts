@@ -321,3 +321,59 @@ export function toCsvLine(fields: readonly (string | number)[]): string {
       .join(',') + '\n'
   );
 }
+
+/** How a text file's bytes were read. */
+export type TextEncodingName = 'utf-8' | 'windows-1252';
+
+/**
+ * A whole text file's bytes as text: UTF-8 (a byte-order mark is left for the parser), or, when the
+ * bytes are not valid UTF-8, Windows-1252 — what spreadsheets on Windows save as "CSV" — rather
+ * than replacement characters in place of every accented letter or typographic dash.
+ */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncodingName } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    // Node's TextDecoder reads "windows-1252" as Latin-1; the two differ only at 0x80–0x9F.
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+      .toString('latin1')
+      .replace(/[\x80-\x9f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80] ?? c);
+    return { text, encoding: 'windows-1252' };
+  }
+}
+
+/** Windows-1252 at 0x80–0x9F (WHATWG's table; its five unassigned bytes stay C1 controls). */
+const WINDOWS_1252_HIGH = [
+  '\u20ac',
+  '\x81',
+  '\u201a',
+  '\u0192',
+  '\u201e',
+  '\u2026',
+  '\u2020',
+  '\u2021',
+  '\u02c6',
+  '\u2030',
+  '\u0160',
+  '\u2039',
+  '\u0152',
+  '\x8d',
+  '\u017d',
+  '\x8f',
+  '\x90',
+  '\u2018',
+  '\u2019',
+  '\u201c',
+  '\u201d',
+  '\u2022',
+  '\u2013',
+  '\u2014',
+  '\u02dc',
+  '\u2122',
+  '\u0161',
+  '\u203a',
+  '\u0153',
+  '\x9d',
+  '\u017e',
+  '\u0178',
+];
