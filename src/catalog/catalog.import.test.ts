@@ -137,12 +137,14 @@ W2,SIAK,,,Kementerian Dalam Negeri,Pemerintah Pusat,Tidak digunakan
 W3,e-Office,,,Pemprov Jawa Barat,Pemerintah Daerah,Uji coba
 W4,Portal Kota,,,Pemkot Contohkarta,daerah,
 W5,Salah,,,Kementerian Kesehatan,daerah,
+W6,SIMPEG BRIN,,,Badan Riset dan Inovasi Nasional,LPNK,
+W7,Sistem Informasi Desa,,,"Desa Sardonoharjo, Kabupaten Sleman",desa,
 `,
     );
     const summary = await database.services.catalog.importCsv(file, {
       createMissingAgencies: true,
     });
-    expect(summary).toMatchObject({ inserted: 4, rejected: 1 });
+    expect(summary).toMatchObject({ inserted: 6, rejected: 1 });
     expect((await rejectsOf(summary.rejectsFile))[0]?.[2]).toMatch(/central agency/);
     const { rows } = await database.handle.pool.query<{
       source_id: string;
@@ -158,6 +160,9 @@ W5,Salah,,,Kementerian Kesehatan,daerah,
       { source_id: 'W3', status: 'development', level: 'provinsi' },
       // Created from its name: "Pemkot" says a city.
       { source_id: 'W4', status: 'active', level: 'kota' },
+      { source_id: 'W6', status: 'active', level: 'pusat' },
+      // A village's application belongs to its regency.
+      { source_id: 'W7', status: 'active', level: 'kabupaten' },
     ]);
   });
 

@@ -66,6 +66,12 @@ const LEVELS: Record<string, AgencyLevel> = {
   lembaga: 'pusat',
   'kementerian lembaga': 'pusat',
   'k l': 'pusat',
+  lpnk: 'pusat',
+  'lembaga non kementerian': 'pusat',
+  'lembaga pemerintah non kementerian': 'pusat',
+  lns: 'pusat',
+  'lembaga non struktural': 'pusat',
+  'instansi vertikal': 'pusat',
   provinsi: 'provinsi',
   prov: 'provinsi',
   province: 'provinsi',
@@ -97,7 +103,14 @@ const REGIONAL_LEVELS = new Set([
   'pemerintah daerah',
   'regional',
   'local',
+  // Villages and districts belong to their regency or city: the agency column says which.
+  'kecamatan',
+  'kelurahan',
+  'desa',
+  'pemerintah desa',
+  'pemdes',
 ]);
+const SUB_REGIONAL = new Set(['kecamatan', 'kelurahan', 'desa', 'pemerintah desa', 'pemdes']);
 
 /** Lower case, with hyphens, slashes and repeated spaces as single spaces. */
 function normalisedTerm(text: string): string {
@@ -288,7 +301,9 @@ export async function importCatalogCsv(
       if (createLevel === undefined) {
         reject(
           'agency_level',
-          `agency "${agencyText}" is not known and can only be created with its level (pusat, provinsi, kabupaten or kota)`,
+          levelTerm !== null && SUB_REGIONAL.has(levelTerm)
+            ? `agency "${agencyText}" is not known: a ${levelTerm}'s application belongs to its regency or city; name it in the agency column, e.g. "${agencyText}, Kabupaten …"`
+            : `agency "${agencyText}" is not known and can only be created with its level (pusat, provinsi, kabupaten or kota)`,
         );
         continue;
       }
