@@ -211,6 +211,9 @@ describe('upstream client', () => {
       '/control': 'HTTP/1.1 200 OK\r\nX-A: a\x01b\r\nContent-Length: 0\r\n\r\n',
       '/code': 'HTTP/1.1 099 Odd\r\nContent-Length: 0\r\n\r\n',
       '/huge': `HTTP/1.1 200 OK\r\nX-Big: ${'x'.repeat(70_000)}\r\n\r\n`,
+      // Two framings: whichever is passed on would frame the body wrongly for someone.
+      '/both':
+        'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Length: 100\r\n\r\n5\r\nhello\r\n0\r\n\r\n',
     };
     const server = await rawServer((head, socket) => {
       const path = head.split(' ')[1] ?? '';
@@ -239,6 +242,48 @@ describe('upstream client', () => {
     const error = await failure(
       call(pool, { method: 'POST', body: Readable.from([Buffer.from('x')]) }),
     );
+    expect(error.failure).toBe('closed');
+  });
+
+  it('never sends a POST, PUT, PATCH or DELETE twice, even without a body', async () => {
+    const seen: string[] = [];
+    const server = await rawServer((head, socket, n) => {
+      seen.push(head.split('\r\n')[0] ?? '');
+      if (n === 1) socket.write('HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok');
+      else socket.destroy();
+    });
+    servers.push(server);
+    const pool = poolFor(server.origin, { connections: 1 });
+    expect((await call(pool)).body).toBe('ok');
+    for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) {
+      // Each goes on the connection kept from the call before, which the upstream then drops.
+      const error = await failure(call(pool, { method, path: `/act-${method}` }));
+      expect(error.failure, method).toBe('closed');
+      expect((await call(pool)).body).toBe('ok');
+    }
+    expect(seen.filter((line) => line.startsWith('POST'))).toEqual(['POST /act-POST HTTP/1.1']);
+    expect(seen.filter((line) => line.startsWith('DELETE'))).toEqual([
+      'DELETE /act-DELETE HTTP/1.1',
+    ]);
+  });
+
+  it('passes on one Content-Length however the upstream repeats it', async () => {
+    const server = await rawServer((_head, socket) => {
+      socket.write('HTTP/1.1 200 OK\r\nContent-Length: 5, 5\r\nContent-Length: 5\r\n\r\nhello');
+    });
+    servers.push(server);
+    const answer = await call(poolFor(server.origin));
+    expect(answer).toEqual({ status: 200, headers: ['content-length', '5'], body: 'hello' });
+  });
+
+  it('reports an answer framed by the connection as broken when the connection is reset', async () => {
+    const server = await rawServer((_head, socket) => {
+      socket.write('HTTP/1.1 200 OK\r\n\r\n[{"nik":"1"},', 'latin1');
+      // A reset, not a FIN, once the first part has arrived.
+      setTimeout(() => socket.resetAndDestroy(), 50);
+    });
+    servers.push(server);
+    const error = await failure(call(poolFor(server.origin)));
     expect(error.failure).toBe('closed');
   });
 

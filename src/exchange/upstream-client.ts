@@ -11,14 +11,18 @@ import tls from 'node:tls';
  * docs/decisions/0008-gateway-data-plane.md.
  *
  * What it refuses (a protocol error, the connection closed): a malformed status line or header
- * field, folded header lines, differing Content-Length values, a chunk size that is not hex, a head
- * or chunk line larger than the limits, a 101 Switching Protocols. A connection is used again only
+ * field, folded header lines, differing Content-Length values, both Transfer-Encoding and
+ * Content-Length, a chunk size that is not hex, a head or chunk line larger than the limits, a 101
+ * Switching Protocols, a reset before the end of an answer framed by the connection's end. A connection is used again only
  * after a complete HTTP/1.1 response without "Connection: close", with the request body fully sent
  * and nothing after the response.
  */
 
 export type UpstreamFailure =
   'connect' | 'headers-timeout' | 'body-timeout' | 'protocol' | 'closed' | 'aborted';
+
+/** Methods that are sent again after a kept-alive connection closed before any answer. */
+const RETRYABLE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export class UpstreamError extends Error {
   constructor(
@@ -310,6 +314,7 @@ class Call {
     const fields: string[] = [];
     let length: string | undefined;
     let transferEncoding: string | undefined;
+    let lengthPassed = false;
     let close = match[1] === '0';
     for (let i = 1; i < lines.length; i++) {
       const line = lines[i] ?? '';
@@ -333,6 +338,10 @@ class Call {
           }
           length = v;
         }
+        // Passed on once, as one number: "5, 5" or two equal lines are refused by HTTP clients.
+        if (!lengthPassed) fields.push('content-length', length ?? value);
+        lengthPassed = true;
+        continue;
       } else if (name === 'transfer-encoding')
         transferEncoding = transferEncoding === undefined ? value : `${transferEncoding}, ${value}`;
       else if (name === 'connection' && /(?:^|,)\s*close\s*(?:,|$)/i.test(value)) close = true;
@@ -347,15 +356,22 @@ class Call {
       // An interim answer (100 Continue, 103 Early Hints): the final one follows.
       return 'interim';
     }
+    // Both framings in one answer: which one the upstream meant cannot be known, and whatever is
+    // passed on would frame the body differently for someone (RFC 9112 §6.1 allows refusing it).
+    const bodyless = this.headRequest || status === 204 || status === 304;
+    if (transferEncoding !== undefined && length !== undefined && !bodyless) {
+      this.fail(
+        new UpstreamError('protocol', 'the response has both Transfer-Encoding and Content-Length'),
+      );
+      return 'ended';
+    }
     clearTimeout(this.timer);
     this.keepAlive = !close;
     const resume = () => this.connection.socket.resume();
     this.handler.onHeaders(status, fields, resume);
     if (this.state === 'done') return 'ended';
-    if (this.headRequest || status === 204 || status === 304) return 'complete';
+    if (bodyless) return 'complete';
     if (transferEncoding !== undefined) {
-      // Transfer-Encoding overrides Content-Length; a message with both is not trusted further.
-      if (length !== undefined) this.keepAlive = false;
       const codings = transferEncoding.toLowerCase().split(',');
       if (codings[codings.length - 1]?.trim() === 'chunked') this.state = 'chunk-size';
       else {
@@ -410,18 +426,22 @@ class Call {
 
   /** The connection closed under this call. */
   closed(error: (Error & { code?: string }) | undefined, connected: boolean): void {
-    if (this.state === 'until-close') {
+    // An answer framed by the connection's end is complete only if the upstream ended it, not
+    // if the connection was reset under it.
+    if (this.state === 'until-close' && error === undefined) {
       this.finish(false);
       return;
     }
     if (this.state === 'done') return;
-    // A kept-alive connection the upstream had just closed: a call that sent nothing that matters
-    // yet (no body, no answer) goes again on a new connection, once.
+    // A kept-alive connection the upstream had just closed: a GET, HEAD or OPTIONS call that sent
+    // no body and got no answer yet goes again on a new connection, once. Other methods are not
+    // sent twice: the upstream may have acted on the first before the connection dropped.
     if (
       !this.received &&
       this.connection.reused &&
       !this.retried &&
       this.request.body === null &&
+      RETRYABLE.has(this.request.method) &&
       connected
     ) {
       this.state = 'done';
