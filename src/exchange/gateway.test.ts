@@ -338,3 +338,186 @@ describe('gateway with an unreachable upstream', () => {
     }
   });
 });
+
+/** Sends a request as raw bytes and gives what came back, once the server closes or `wait` ms pass. */
+function rawExchange(text: string | Buffer[], wait = 1_000): Promise<string> {
+  const { port } = new URL(server.url);
+  return new Promise((resolve) => {
+    const socket = net.connect(Number(port), '127.0.0.1');
+    let received = '';
+    socket.on('data', (d: Buffer) => (received += d.toString('latin1')));
+    socket.on('error', () => undefined);
+    const timer = setTimeout(() => socket.destroy(), wait);
+    socket.on('close', () => {
+      clearTimeout(timer);
+      resolve(received);
+    });
+    socket.on('connect', () => {
+      void (async () => {
+        for (const piece of typeof text === 'string' ? [text] : text) {
+          socket.write(piece);
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      })();
+    });
+  });
+}
+
+describe('gateway under awkward clients and upstreams', () => {
+  let early: net.Server;
+  let earlyPath = '';
+  let limitedPath = '';
+  // Its own service and grant: the tests above leave the first grant at 2 calls a second.
+  let openPath = '';
+  const open = async (path: string, init: RequestInit = {}) =>
+    fetch(`${server.url}${openPath}${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${token}`, ...(init.headers ?? {}) },
+    });
+  beforeAll(async () => {
+    const { exchange } = server.database.services;
+    const provider = (await exchange.listSystems('34.04'))[0];
+    const consumer = (await exchange.listSystems('P.KEMENKES'))[0];
+    // An upstream that refuses at once, without reading the request body (as many do with 401).
+    early = net.createServer((socket) =>
+      socket.once('data', () =>
+        socket.write('HTTP/1.1 401 Unauthorized\r\nContent-Length: 4\r\n\r\nnope'),
+      ),
+    );
+    await new Promise<void>((resolve) => early.listen(0, '127.0.0.1', resolve));
+    const earlyService = await exchange.addService(
+      {
+        systemId: provider?.id ?? 0,
+        name: 'Cepat Menolak',
+        upstreamUrl: `http://127.0.0.1:${(early.address() as AddressInfo).port}/`,
+      },
+      'test',
+    );
+    earlyPath = earlyService.path;
+    const limited = await exchange.addService(
+      { systemId: provider?.id ?? 0, name: 'Data Terbatas', upstreamUrl: upstream.url },
+      'test',
+    );
+    limitedPath = limited.path;
+    const openService = await exchange.addService(
+      { systemId: provider?.id ?? 0, name: 'Data Terbuka', upstreamUrl: upstream.url },
+      'test',
+    );
+    openPath = openService.path;
+    for (const [service, pathPrefixes] of [
+      [earlyService.service, null],
+      [limited.service, ['/public']],
+      [openService.service, null],
+    ] as const)
+      await exchange.addGrant(
+        {
+          serviceId: service.id,
+          consumerSystemId: consumer?.id ?? 0,
+          status: 'granted',
+          pathPrefixes: pathPrefixes === null ? null : [...pathPrefixes],
+        },
+        'test',
+      );
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => early?.close(resolve));
+  });
+
+  it('stays up when a request body goes on arriving after the upstream has answered', async () => {
+    const head = (length: number) =>
+      `POST ${earlyPath}/unggah HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${token}\r\n` +
+      `Content-Length: ${length}\r\n\r\n`;
+    // The upstream answers after the first 10 bytes; 90 more follow, then a second call.
+    const answer = await rawExchange([
+      Buffer.from(head(100) + 'x'.repeat(10)),
+      Buffer.from('y'.repeat(90)),
+    ]);
+    expect(answer).toMatch(/^HTTP\/1\.1 401/);
+    // Over the body limit after the answer: still no crash.
+    const chunked =
+      `POST ${earlyPath}/unggah HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${token}\r\n` +
+      'Transfer-Encoding: chunked\r\n\r\n';
+    const big = `${(2000).toString(16)}\r\n${'z'.repeat(2000)}\r\n`;
+    await rawExchange([
+      Buffer.from(chunked + '5\r\nhello\r\n'),
+      Buffer.from(big),
+      Buffer.from(big),
+    ]);
+    expect((await open('/penduduk/masih-hidup')).status).toBe(200);
+  });
+
+  it('refuses encoded slashes, "..;" and double encoding, and matches grant prefixes by segment', async () => {
+    const seen = upstream.seen.length;
+    for (const path of [
+      '/public%2F..%2Fsecret',
+      '/public%2f%2e%2e%2fsecret',
+      '/public/..;/secret',
+      '/public/..%3B/secret',
+      '/public%5C..%5Csecret',
+      '/public/%252e%252e/secret',
+      '/public/a%00b',
+      '/public/%zz',
+    ]) {
+      const answer = await rawExchange(
+        `GET ${limitedPath}${path} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${token}\r\nConnection: close\r\n\r\n`,
+      );
+      expect(answer, path).toMatch(/^HTTP\/1\.1 400/);
+    }
+    expect(upstream.seen.length).toBe(seen);
+    const status = async (path: string) => {
+      const response = await fetch(`${server.url}${limitedPath}${path}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      await response.arrayBuffer();
+      return response.status;
+    };
+    expect(await status('/public')).toBe(200);
+    expect(await status('/public/berkas%20a.pdf')).toBe(200);
+    expect(await status('/public-internal/admin')).toBe(403);
+    expect(await status('/publicadmin')).toBe(403);
+  });
+
+  it('logs calls that reached the upstream but ended in an error or with the client gone', async () => {
+    const slow = await open('/slow?run=504');
+    expect(slow.status).toBe(504);
+    const { error } = (await slow.json()) as { error: { requestId: string } };
+    const statusOf = async (where: string, value: string) =>
+      (
+        await server.database.handle.pool.query<{ status: number }>(
+          `select status from exchange_log where ${where} = $1`,
+          [value],
+        )
+      ).rows.map((r) => r.status);
+    expect(await statusOf('request_id', error.requestId)).toEqual([504]);
+    // A client that leaves before the answer: logged as 499, as nginx does.
+    const request = http.request(`${server.url}${openPath}/slow?run=499`, {
+      headers: { authorization: `Bearer ${token}`, 'x-request-id': 'pergi-sebelum-jawaban' },
+    });
+    request.on('error', () => undefined);
+    request.end();
+    // Gone once the upstream has the call.
+    for (
+      let i = 0;
+      i < 40 && !upstream.seen.some((h) => h['x-padu-request-id'] === 'pergi-sebelum-jawaban');
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 25));
+    request.destroy();
+    for (
+      let i = 0;
+      i < 20 && (await statusOf('request_id', 'pergi-sebelum-jawaban')).length === 0;
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 50));
+    expect(await statusOf('request_id', 'pergi-sebelum-jawaban')).toEqual([499]);
+  });
+
+  it('refuses a purpose or a subject sent twice rather than joining them', async () => {
+    const answer = await rawExchange(
+      `GET ${openPath}/penduduk HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${token}\r\n` +
+        'X-Padu-Subject: 3404014101900001\r\nX-Padu-Subject: 3404014101900002\r\nConnection: close\r\n\r\n',
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 400/);
+    expect(answer).toContain('x-padu-subject was sent 2 times');
+  });
+});

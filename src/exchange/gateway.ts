@@ -13,9 +13,12 @@ import { UpstreamError, UpstreamPool } from './upstream-client.ts';
  * The gateway: ANY /x/{agency}/{system}/{service}/{rest} with a Bearer access token. It checks the
  * token, the consumer's grant on the service and the grant's rate limit, forwards to the upstream
  * with the consumer's identity, and streams both bodies without buffering them. Every call that
- * reaches the upstream is logged; the last bytes of the response are released only once its log
- * entry is committed, so a response a client received in full always has its entry. If the log
- * cannot be written the gateway refuses to forward (503).
+ * reaches the upstream is logged, also one that ends in an error or whose client goes away (see
+ * LogEntry.status); the last bytes of the response, or the error answer, are released only once
+ * its log entry is committed, so a response a client received in full always has its entry. If
+ * the log cannot be written the gateway refuses to forward (503). Paths are checked decoded: no
+ * dot segments however written, no encoded "/" or "\\", and a grant's path prefixes cover whole
+ * segments.
  *
  * It is the data plane, so it runs on the bare Node HTTP server rather than through Fastify's
  * routing and hooks (sessions, security headers for pages, body parsing), and forwards through a
@@ -41,6 +44,12 @@ export const DEFAULT_GATEWAY_OPTIONS: GatewayOptions = {
 /** Most entries a gateway cache holds before it starts afresh. */
 const CACHE_ENTRIES = 10_000;
 
+/** The status logged for a call whose client went away before its answer ended (nginx's 499). */
+const CLIENT_CLOSED = 499;
+
+const withheld = () =>
+  new AppError('LOG_UNAVAILABLE', 'The exchange log cannot be written; the answer is withheld.');
+
 /** The path prefix the gateway serves. */
 export const GATEWAY_PREFIX = '/x/';
 
@@ -60,19 +69,28 @@ const HOP_BY_HOP = new Set([
   'authorization',
 ]);
 
-/** ".", "..", "%2e", "%2E%2e"…: a path segment that means "here" or "up". */
-const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 const EMPTY_SHA256 = createHash('sha256').digest('hex');
 
-/** Counts and hashes what passes; optionally refuses more than a limit. */
+/**
+ * Counts and hashes what passes; optionally refuses more than a limit. Once its digest is taken it
+ * lets nothing more through: a client may still be sending a body the call no longer wants.
+ */
 class Meter extends Transform {
   bytes = 0;
   private readonly hash: Hash = createHash('sha256');
+  private sealed: string | null = null;
   constructor(private readonly limit = Infinity) {
     super();
+    // Whoever reads the body listens for its errors; after the call they must not bring the
+    // process down.
+    this.on('error', () => undefined);
   }
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    if (this.sealed !== null) {
+      done();
+      return;
+    }
     this.bytes += chunk.length;
     if (this.bytes > this.limit) {
       done(
@@ -84,7 +102,8 @@ class Meter extends Transform {
     done(null, chunk);
   }
   digest(): string {
-    return this.hash.digest('hex');
+    this.sealed ??= this.hash.digest('hex');
+    return this.sealed;
   }
 }
 
@@ -148,10 +167,42 @@ function connectionListed(value: string | undefined): ReadonlySet<string> {
 }
 const NO_NAMES: ReadonlySet<string> = new Set();
 
-/** A header's single value, or null when absent or repeated. */
+/** A header's value, or null when absent; sent more than once, it is refused. */
 function single(request: IncomingMessage, name: string): string | null {
-  const value = request.headers[name];
-  return typeof value === 'string' ? value : null;
+  const values = request.headersDistinct[name];
+  if (values === undefined) return null;
+  if (values.length > 1)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `${name} was sent ${values.length} times; send it once (one purpose, one subject per call).`,
+    );
+  return values[0] ?? null;
+}
+
+/** Each segment of a path below the service, decoded; null if one is not valid percent-encoding. */
+function decodedSegments(segments: readonly string[]): string[] | null {
+  try {
+    return segments.map((s) => decodeURIComponent(s));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A segment that an upstream could read as a step up or as more than one segment: ".", "..",
+ * "..;x" (path parameters, as Tomcat reads them), an encoded "/" or "\\", a NUL, or a "%" escape
+ * of one of those left after decoding (double encoding).
+ */
+function unsafeSegment(decoded: string): boolean {
+  const name = decoded.split(';')[0] ?? '';
+  return (
+    name === '.' || name === '..' || /[/\\\0]/.test(decoded) || /%(?:2e|2f|5c|00)/i.test(decoded)
+  );
+}
+
+/** Whether a path is the prefix or lies below it, segment by segment ("/a" covers "/a/b", not "/ab"). */
+function underPrefix(path: string, prefix: string): boolean {
+  return path === prefix || path.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`);
 }
 
 export interface Gateway {
@@ -276,12 +327,21 @@ export function createGateway(
       );
     const rest = `/${parts.slice(3).join('/')}`;
     // "/allowed/../secret" would pass a grant for /allowed and reach /secret upstream, or leave the
-    // service's base path: dot segments, written or percent-encoded, and backslashes are refused.
-    if (parts.slice(3).some((p) => DOT_SEGMENT.test(p) || p.includes('\\')))
+    // service's base path: dot segments, written or percent-encoded, with path parameters ("..;"),
+    // encoded slashes and backslashes, NULs and double encodings of them are refused. What the
+    // grant's prefixes are compared with is the decoded path; the upstream gets it as written.
+    const segments = decodedSegments(parts.slice(3));
+    if (segments === null)
       throw new AppError(
         'VALIDATION_FAILED',
-        `The path ${rest} has "." or ".." segments or a backslash; send the path as the service names it.`,
+        `The path ${rest} has a "%" that is not followed by two hex digits of UTF-8; encode it as %25.`,
       );
+    if (parts.slice(3).some((p) => p.includes('\\')) || segments.some(unsafeSegment))
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `The path ${rest} has "." or ".." segments, an encoded "/" or "\\", a NUL, or a double-encoded one of those; send the path as the service names it.`,
+      );
+    const decodedRest = `/${segments.join('/')}`;
     if (!METHODS.has(request.method ?? ''))
       throw new AppError('METHOD_NOT_ALLOWED', `The gateway does not forward ${request.method}.`);
 
@@ -314,7 +374,7 @@ export function createGateway(
     const method = request.method ?? 'GET';
     if (grant.methods !== null && !grant.methods.includes(method))
       throw new AppError('FORBIDDEN', `The grant on "${service.name}" does not allow ${method}.`);
-    if (grant.pathPrefixes !== null && !grant.pathPrefixes.some((p) => rest.startsWith(p)))
+    if (grant.pathPrefixes !== null && !grant.pathPrefixes.some((p) => underPrefix(decodedRest, p)))
       throw new AppError('FORBIDDEN', `The grant on "${service.name}" does not cover ${rest}.`);
     const wait = rateWait(grant);
     if (wait > 0)
@@ -393,100 +453,135 @@ export function createGateway(
     };
 
     const { origin, basePath } = upstreamOf(service.upstreamUrl);
-    await new Promise<void>((resolve, reject) => {
-      let abort: (() => void) | null = null;
-      let status = 0;
-      let out: string[] = [];
-      // The last chunk is held back until the entry is committed; the status and headers go with
-      // the first bytes that leave, so an answer of one chunk or none can still become an error.
-      let held: Buffer | null = null;
-      let started = false;
-      let responseBytes = 0;
-      const responseHash = createHash('sha256');
-      const begin = () => {
-        if (started) return;
-        started = true;
-        // The parser has checked the status and header fields as Node would; should Node still
-        // refuse one, the answer is cut rather than the process brought down.
-        try {
-          response.writeHead(status, out);
-        } catch {
-          response.destroy();
-        }
-      };
-      // A client that goes away takes its upstream call with it.
-      response.on('close', () => {
-        if (!response.writableFinished) abort?.();
+    // A client that left while it was being admitted has nobody to answer.
+    if (response.destroyed || request.socket.destroyed) {
+      requestMeter?.digest();
+      request.unpipe();
+      return;
+    }
+    try {
+      await forward();
+    } finally {
+      // The call is over, its request body perhaps not: the rest is read and dropped, never hashed
+      // into an entry already written nor counted against a limit nobody listens to.
+      if (requestMeter !== null) {
+        request.unpipe(requestMeter);
+        requestMeter.digest();
+        request.resume();
+      }
+    }
+
+    function forward() {
+      return new Promise<void>((resolve, reject) => {
+        let abort: (() => void) | null = null;
+        let status = 0;
+        let out: string[] = [];
+        // The last chunk is held back until the entry is committed; the status and headers go with
+        // the first bytes that leave, so an answer of one chunk or none can still become an error.
+        let held: Buffer | null = null;
+        let started = false;
+        let responseBytes = 0;
+        const responseHash = createHash('sha256');
+        const begin = () => {
+          if (started) return;
+          started = true;
+          // The parser has checked the status and header fields as Node would; should Node still
+          // refuse one, the answer is cut rather than the process brought down.
+          try {
+            response.writeHead(status, out);
+          } catch {
+            response.destroy();
+          }
+        };
+        // A client that goes away takes its upstream call with it.
+        response.on('close', () => {
+          if (!response.writableFinished) abort?.();
+        });
+        poolFor(origin).dispatch(
+          {
+            path: basePath + rest + query,
+            method,
+            headers,
+            body: requestMeter,
+          },
+          {
+            onConnect(abortCall) {
+              abort = abortCall;
+            },
+            onHeaders(statusCode, fields, resume) {
+              status = statusCode;
+              out = ['x-padu-request-id', requestId];
+              let connection: string | undefined;
+              for (let i = 0; i + 1 < fields.length; i += 2)
+                if (fields[i] === 'connection')
+                  connection =
+                    connection === undefined ? fields[i + 1] : `${connection},${fields[i + 1]}`;
+              const listedBack = connectionListed(connection);
+              for (let i = 0; i + 1 < fields.length; i += 2) {
+                const name = fields[i] ?? '';
+                if (
+                  (HOP_BY_HOP.has(name) && name !== 'content-length') ||
+                  listedBack.has(name) ||
+                  name === 'x-padu-request-id'
+                )
+                  continue;
+                out.push(name, fields[i + 1] ?? '');
+              }
+              response.on('drain', resume);
+            },
+            onData(chunk) {
+              responseBytes += chunk.length;
+              responseHash.update(chunk);
+              const previous = held;
+              held = chunk;
+              if (previous === null) return true;
+              begin();
+              return response.write(previous);
+            },
+            onComplete() {
+              const sha256 = responseBytes === 0 ? EMPTY_SHA256 : responseHash.digest('hex');
+              logCall(entryOf(status, responseBytes, sha256)).then(
+                () => {
+                  begin();
+                  if (held === null) response.end();
+                  else response.end(held);
+                  resolve();
+                },
+                () => {
+                  if (started) {
+                    response.destroy();
+                    resolve();
+                  } else reject(withheld());
+                },
+              );
+            },
+            onError(error) {
+              const failure = upstreamError(error, service.name);
+              // A call that never reached the upstream is not an exchange: nothing to log.
+              if (error instanceof UpstreamError && error.failure === 'connect') {
+                reject(failure);
+                return;
+              }
+              // One that did is logged whatever became of it: the client went away (499, as nginx
+              // writes it), the body was too large (413), the upstream timed out (504) or broke
+              // off (502). The error answer, if the client is still there, follows the entry.
+              const gone = error instanceof UpstreamError && error.failure === 'aborted';
+              const sha256 = responseBytes === 0 ? EMPTY_SHA256 : responseHash.digest('hex');
+              const settle = (answer: AppError) => {
+                if (started || gone) {
+                  response.destroy();
+                  resolve();
+                } else reject(answer);
+              };
+              logCall(entryOf(gone ? CLIENT_CLOSED : failure.status, responseBytes, sha256)).then(
+                () => settle(failure),
+                () => settle(withheld()),
+              );
+            },
+          },
+        );
       });
-      poolFor(origin).dispatch(
-        {
-          path: basePath + rest + query,
-          method,
-          headers,
-          body: requestMeter,
-        },
-        {
-          onConnect(abortCall) {
-            abort = abortCall;
-          },
-          onHeaders(statusCode, fields, resume) {
-            status = statusCode;
-            out = ['x-padu-request-id', requestId];
-            let connection: string | undefined;
-            for (let i = 0; i + 1 < fields.length; i += 2)
-              if (fields[i] === 'connection') connection = fields[i + 1];
-            const listedBack = connectionListed(connection);
-            for (let i = 0; i + 1 < fields.length; i += 2) {
-              const name = fields[i] ?? '';
-              if (
-                (HOP_BY_HOP.has(name) && name !== 'content-length') ||
-                listedBack.has(name) ||
-                name === 'x-padu-request-id'
-              )
-                continue;
-              out.push(name, fields[i + 1] ?? '');
-            }
-            response.on('drain', resume);
-          },
-          onData(chunk) {
-            responseBytes += chunk.length;
-            responseHash.update(chunk);
-            const previous = held;
-            held = chunk;
-            if (previous === null) return true;
-            begin();
-            return response.write(previous);
-          },
-          onComplete() {
-            const sha256 = responseBytes === 0 ? EMPTY_SHA256 : responseHash.digest('hex');
-            logCall(entryOf(status, responseBytes, sha256)).then(
-              () => {
-                begin();
-                if (held === null) response.end();
-                else response.end(held);
-                resolve();
-              },
-              () => {
-                if (started) response.destroy();
-                else
-                  reject(
-                    new AppError(
-                      'LOG_UNAVAILABLE',
-                      'The exchange log cannot be written; the answer is withheld.',
-                    ),
-                  );
-              },
-            );
-          },
-          onError(error) {
-            if (started) {
-              response.destroy();
-              resolve();
-            } else reject(upstreamError(error, service.name));
-          },
-        },
-      );
-    });
+    }
   }
 
   function upstreamError(error: unknown, name: string): AppError {

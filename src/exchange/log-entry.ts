@@ -23,6 +23,12 @@ export interface LogEntry {
   method: string;
   /** The path below the service prefix, with the query string. */
   path: string;
+  /**
+   * The upstream's status when its answer was delivered. A call that reached the upstream and did
+   * not end so is logged too: 413 (the request body passed the limit on its way), 499 (the client
+   * went away before the answer ended, as nginx writes it), 502 (the upstream broke off or
+   * answered what is not HTTP/1.1) or 504 (it did not answer in time).
+   */
   status: number;
   latencyMs: number;
   requestBytes: number;
