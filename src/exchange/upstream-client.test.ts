@@ -287,6 +287,64 @@ describe('upstream client', () => {
     expect(error.failure).toBe('closed');
   });
 
+  it('counts the wait for an answer from the last byte sent, and not while the reader is slow', async () => {
+    const server = await rawServer((head, socket) => {
+      if (head.includes('/upload')) {
+        // Answers once the whole body (5 chunks, one every 60 ms) is in.
+        let body = '';
+        socket.on('data', (d: Buffer) => {
+          body += d.toString('latin1');
+          if (body.endsWith('0\r\n\r\n'))
+            socket.write('HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok');
+        });
+      } else if (head.startsWith('GET /read')) {
+        socket.write(`HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\na`);
+        setTimeout(() => socket.write('bcdef'), 50);
+      }
+    });
+    servers.push(server);
+    const pool = poolFor(server.origin, { headersTimeoutMs: 150, bodyTimeoutMs: 150 });
+    // 300 ms of upload in all, never 150 ms without a byte: not a time-out.
+    const body = Readable.from(
+      (async function* () {
+        for (let i = 0; i < 5; i++) {
+          await new Promise((r) => setTimeout(r, 60));
+          yield Buffer.from(`part${i}`);
+        }
+      })(),
+    );
+    expect((await call(pool, { method: 'POST', path: '/upload', body })).body).toBe('ok');
+
+    // A reader that takes 400 ms before it wants more: the upstream is not blamed for that.
+    const slowReader = await new Promise<{ error: unknown; received: string }>((resolve) => {
+      let received = '';
+      let resumeLater: (() => void) | undefined;
+      pool.dispatch(
+        { method: 'GET', path: '/read', headers: {}, body: null },
+        {
+          onConnect() {},
+          onHeaders(_status, _fields, resume) {
+            resumeLater = resume;
+          },
+          onData(chunk) {
+            received += chunk.toString();
+            if (received.length > 1) return true;
+            // The first byte: wait 400 ms before taking more.
+            setTimeout(() => resumeLater?.(), 400);
+            return false;
+          },
+          onComplete() {
+            resolve({ error: undefined, received });
+          },
+          onError(error) {
+            resolve({ error, received });
+          },
+        },
+      );
+    });
+    expect(slowReader).toEqual({ error: undefined, received: 'abcdef' });
+  });
+
   it('times out a slow head and a stalled body, and names a refused connection', async () => {
     const server = await rawServer((head, socket) => {
       if (head.includes('/stall')) socket.write('HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc');

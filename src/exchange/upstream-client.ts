@@ -104,6 +104,8 @@ class Call {
   private sent: boolean;
   /** Whether any response byte arrived. */
   received = false;
+  /** Whether reading is paused until the gateway's client takes more. */
+  private paused = false;
   private timer: NodeJS.Timeout;
 
   constructor(
@@ -149,6 +151,9 @@ class Call {
     if (body === null) return;
     const onData = (chunk: Buffer) => {
       if (this.state === 'done') return;
+      // The wait for the answer's head counts from the last byte sent: a slow upload is the
+      // client's, not the upstream's.
+      if (!this.received) this.timer.refresh();
       // A chunk's size line, data and CRLF leave in one write.
       socket.cork();
       if (chunked) socket.write(`${chunk.length.toString(16)}\r\n`, 'latin1');
@@ -164,6 +169,7 @@ class Call {
       if (this.state === 'done') return;
       if (chunked) socket.write('0\r\n\r\n', 'latin1');
       this.sent = true;
+      if (!this.received) this.timer.refresh();
     };
     const onError = (error: Error) => this.fail(error);
     body.on('data', onData);
@@ -367,7 +373,16 @@ class Call {
     }
     clearTimeout(this.timer);
     this.keepAlive = !close;
-    const resume = () => this.connection.socket.resume();
+    // While the gateway's client is slow to read, the socket is paused and the body's time-out
+    // with it: that stall is the client's, not the upstream's.
+    const resume = () => {
+      if (this.paused && this.state !== 'done') {
+        clearTimeout(this.timer);
+        this.armBodyTimer();
+      }
+      this.paused = false;
+      this.connection.socket.resume();
+    };
     this.handler.onHeaders(status, fields, resume);
     if (this.state === 'done') return 'ended';
     if (bodyless) return 'complete';
@@ -400,8 +415,12 @@ class Call {
 
   private emit(piece: Buffer): void {
     if (piece.length === 0) return;
-    this.timer.refresh();
-    if (!this.handler.onData(piece) && this.state !== 'done') this.connection.socket.pause();
+    if (!this.paused) this.timer.refresh();
+    if (!this.handler.onData(piece) && this.state !== 'done') {
+      this.connection.socket.pause();
+      clearTimeout(this.timer);
+      this.paused = true;
+    }
   }
 
   /** The response is complete; `extra` when more bytes followed it. */
