@@ -26,6 +26,14 @@ function startUpstream(): Promise<{
         res.end();
         return;
       }
+      if (req.url?.startsWith('/api/rows')) {
+        // An answer in pieces, with no length: the gateway forwards all but the last at once.
+        res.writeHead(200, { 'content-type': 'text/csv' });
+        res.write('nik,nama\n');
+        setTimeout(() => res.write('3404014101900001,Siti\n'), 20);
+        setTimeout(() => res.end('3404014101900002,Budi\n'), 40);
+        return;
+      }
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(
         JSON.stringify({
@@ -510,6 +518,42 @@ describe('gateway under awkward clients and upstreams', () => {
     )
       await new Promise((r) => setTimeout(r, 50));
     expect(await statusOf('request_id', 'pergi-sebelum-jawaban')).toEqual([499]);
+  });
+
+  it('fails closed with 503 when the log cannot be written, and cuts a started answer with a reset', async () => {
+    const { pool } = server.database.handle;
+    // Every insert into the log now fails (the constraint is checked on new rows only).
+    await pool.query(
+      'alter table exchange_log add constraint test_log_broken check (leaf_index < 0) not valid',
+    );
+    try {
+      const refused = await open('/penduduk/tanpa-log');
+      expect(refused.status).toBe(503);
+      const { error } = (await refused.json()) as { error: { code: string; requestId: string } };
+      expect(error.code).toBe('LOG_UNAVAILABLE');
+      expect(error.requestId).toBe(refused.headers.get('x-padu-request-id'));
+
+      // An HTTP/1.0 client reads to the connection's end: the first rows reach it before the log
+      // fails, and the end it then sees must be a reset, not a clean close.
+      const { port } = new URL(server.url);
+      const outcome = await new Promise<{ received: string; ending: string }>((resolve) => {
+        const socket = net.connect(Number(port), '127.0.0.1', () =>
+          socket.write(`GET ${openPath}/rows HTTP/1.0\r\nAuthorization: Bearer ${token}\r\n\r\n`),
+        );
+        let received = '';
+        let ending = 'close';
+        socket.on('data', (d: Buffer) => (received += d.toString('latin1')));
+        socket.on('end', () => (ending = 'end'));
+        socket.on('error', (e: NodeJS.ErrnoException) => (ending = e.code ?? 'error'));
+        socket.on('close', () => resolve({ received, ending }));
+      });
+      expect(outcome.received).toContain('nik,nama');
+      expect(outcome.received).not.toContain('Budi');
+      expect(outcome.ending).toBe('ECONNRESET');
+    } finally {
+      await pool.query('alter table exchange_log drop constraint test_log_broken');
+    }
+    expect((await open('/penduduk/dengan-log')).status).toBe(200);
   });
 
   it('refuses a purpose or a subject sent twice rather than joining them', async () => {

@@ -482,6 +482,17 @@ export function createGateway(
         let started = false;
         let responseBytes = 0;
         const responseHash = createHash('sha256');
+        // An answer broken off after its head went out ends with a reset, not a clean close: a
+        // client reading to the connection's end (HTTP/1.0) must not take it for a whole answer.
+        const cut = () => {
+          try {
+            if (response.socket !== null && !response.socket.destroyed)
+              response.socket.resetAndDestroy();
+          } catch {
+            // Not a TCP socket (TLS in front): a plain close is what is left.
+          }
+          response.destroy();
+        };
         const begin = () => {
           if (started) return;
           started = true;
@@ -493,9 +504,13 @@ export function createGateway(
             response.destroy();
           }
         };
-        // A client that goes away takes its upstream call with it.
+        // A client that goes away takes its upstream call with it, also one still waiting for a
+        // connection in the pool's queue.
+        let left = false;
         response.on('close', () => {
-          if (!response.writableFinished) abort?.();
+          if (response.writableFinished) return;
+          left = true;
+          abort?.();
         });
         poolFor(origin).dispatch(
           {
@@ -507,6 +522,7 @@ export function createGateway(
           {
             onConnect(abortCall) {
               abort = abortCall;
+              if (left) abortCall();
             },
             onHeaders(statusCode, fields, resume) {
               status = statusCode;
@@ -549,7 +565,7 @@ export function createGateway(
                 },
                 () => {
                   if (started) {
-                    response.destroy();
+                    cut();
                     resolve();
                   } else reject(withheld());
                 },
@@ -569,7 +585,7 @@ export function createGateway(
               const sha256 = responseBytes === 0 ? EMPTY_SHA256 : responseHash.digest('hex');
               const settle = (answer: AppError) => {
                 if (started || gone) {
-                  response.destroy();
+                  cut();
                   resolve();
                 } else reject(answer);
               };
