@@ -575,6 +575,18 @@ grants
       }),
   );
 exchange
+  .command('keys')
+  .description('The keys that sign access tokens')
+  .command('rotate')
+  .description(
+    'Make a new signing key the active one; the old ones verify the tokens they signed until those expire. Prints { kid }',
+  )
+  .action(() =>
+    withDatabase(async ({ services }) => {
+      printJson(await services.exchange.rotateSigningKey('cli'));
+    }),
+  );
+exchange
   .command('verify')
   .description(
     'Recompute the exchange log: every leaf hash, gapless numbering, every signed checkpoint; name the first altered, missing or reordered entry',

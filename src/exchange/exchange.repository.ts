@@ -445,7 +445,7 @@ export function exchangeRepository(pool: pg.Pool) {
     },
 
     async signingKeys(): Promise<
-      { kid: string; privatePem: string; publicJwk: unknown; retired: boolean }[]
+      { kid: string; privatePem: string; publicJwk: unknown; retiredAt: Date | null }[]
     > {
       const { rows } = await pool.query<{
         kid: string;
@@ -459,8 +459,29 @@ export function exchangeRepository(pool: pg.Pool) {
         kid: r.kid,
         privatePem: r.private_key,
         publicJwk: r.public_jwk,
-        retired: r.retired_at !== null,
+        retiredAt: r.retired_at,
       }));
+    },
+
+    /** A new active key; every other key is retired now, in one transaction. */
+    async rotateSigningKey(
+      kid: string,
+      privatePem: string,
+      publicJwk: unknown,
+      actor: string,
+    ): Promise<void> {
+      await inTransaction(pool, async (client) => {
+        const { rows } = await client.query<{ kid: string }>(
+          'update exchange_signing_keys set retired_at = now() where retired_at is null returning kid',
+        );
+        await client.query(
+          'insert into exchange_signing_keys (kid, private_key, public_jwk) values ($1, $2, $3)',
+          [kid, privatePem, JSON.stringify(publicJwk)],
+        );
+        await auditInTransaction(client, actor, 'exchange.signing_key.rotate', kid, {
+          retired: rows.map((r) => r.kid),
+        });
+      });
     },
 
     async insertSigningKey(kid: string, privatePem: string, publicJwk: unknown): Promise<void> {

@@ -27,6 +27,10 @@ import {
 
 /** How long an access token lives. */
 export const TOKEN_LIFETIME_SECONDS = 300;
+/** How often a node reads the signing keys again (a rotation elsewhere reaches it within this). */
+const KEY_RELOAD_MS = 30_000;
+/** The least time between two reads forced by an unknown key id. */
+const KEY_RELOAD_MIN_MS = 5_000;
 /** How long an old client secret keeps working after a rotation. */
 export const SECRET_GRACE_SECONDS = 24 * 3600;
 export const TOKEN_AUDIENCE = 'padu-exchange';
@@ -156,6 +160,11 @@ export interface ExchangeService {
     issuer: string,
   ): Promise<{ token: string; expiresIn: number } | undefined>;
   verifyToken(token: string): Promise<TokenCheck>;
+  /**
+   * Makes a new signing key the active one and retires the others; tokens they signed stay valid
+   * until they expire, and every node signs with the new key within KEY_RELOAD_MS.
+   */
+  rotateSigningKey(actor: string): Promise<{ kid: string }>;
   /** The public keys that verify access tokens (JWKS). */
   jwks(): Promise<{ keys: PublicJwk[] }>;
 }
@@ -183,18 +192,32 @@ export function exchangeService(
       }
     | undefined;
 
-  /** Loads the keys, creating the first one on a fresh database. */
+  let keysLoadedAt = 0;
+  /**
+   * Loads the keys, creating the first one on a fresh database, and again after KEY_RELOAD_MS (a
+   * rotation on another node reaches this one within it), or when asked (an unknown key id; at
+   * most once per KEY_RELOAD_MIN_MS, so that made-up key ids cannot turn every call into a query).
+   * A retired key still verifies, and is still published, for as long as tokens it signed can live:
+   * the token lifetime plus a reload interval (a node may sign with it until it reloads).
+   */
   async function loadKeys(refresh = false) {
-    if (keys !== undefined && !refresh) return keys;
+    const now = Date.now();
+    const age = now - keysLoadedAt;
+    if (keys !== undefined && age < KEY_RELOAD_MS && (!refresh || age < KEY_RELOAD_MIN_MS))
+      return keys;
     let rows = await repository.signingKeys();
-    if (!rows.some((r) => !r.retired)) {
+    if (!rows.some((r) => r.retiredAt === null)) {
       const key = generateSigningKey();
       await repository.insertSigningKey(key.kid, key.privatePem, key.jwk);
       rows = await repository.signingKeys();
     }
-    const active = rows.find((r) => !r.retired);
+    const active = rows.find((r) => r.retiredAt === null);
     if (active === undefined) throw new Error('no active signing key');
-    const jwks = rows.map((r) => r.publicJwk as PublicJwk);
+    const graceMs = (TOKEN_LIFETIME_SECONDS + 60) * 1000 + KEY_RELOAD_MS;
+    const jwks = rows
+      .filter((r) => r.retiredAt === null || r.retiredAt.getTime() + graceMs > now)
+      .map((r) => r.publicJwk as PublicJwk);
+    keysLoadedAt = now;
     keys = {
       signing: { kid: active.kid, privateKey: privateKeyOf(active.privatePem) },
       verifying: new Map(jwks.map((j) => [j.kid, publicKeyOf(j)])),
@@ -402,10 +425,17 @@ export function exchangeService(
       const known = verified.get(token);
       if (known !== undefined && known.until > now && known.claims.exp * 1000 > now)
         return { ok: true, claims: known.claims };
-      let check = verifyAccessToken(token, (await loadKeys()).verifying, TOKEN_AUDIENCE, now);
-      // A key another node made after this one loaded its keys: reload once.
-      if (!check.ok && check.reason.includes('unknown key'))
-        check = verifyAccessToken(token, (await loadKeys(true)).verifying, TOKEN_AUDIENCE, now);
+      const check$ = async (refresh: boolean) =>
+        verifyAccessToken(
+          token,
+          (await loadKeys(refresh)).verifying,
+          TOKEN_AUDIENCE,
+          now,
+          TOKEN_LIFETIME_SECONDS,
+        );
+      let check = await check$(false);
+      // A key another node made after this one loaded its keys: reload (at most every few seconds).
+      if (!check.ok && check.reason.includes('unknown key')) check = await check$(true);
       if (check.ok) {
         if (verified.size >= VERIFIED_TOKENS) verified.clear();
         verified.set(token, { claims: check.claims, until: now + VERIFIED_FOR_MS });
@@ -415,6 +445,14 @@ export function exchangeService(
 
     async jwks() {
       return { keys: (await loadKeys()).jwks };
+    },
+
+    async rotateSigningKey(actor) {
+      const key = generateSigningKey();
+      await repository.rotateSigningKey(key.kid, key.privatePem, key.jwk, actor);
+      keysLoadedAt = 0;
+      await loadKeys(true);
+      return { kid: key.kid };
     },
   };
 }

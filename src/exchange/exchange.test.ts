@@ -12,6 +12,14 @@ import {
 
 let server: TestServer;
 let consumer: { id: number; clientId: string; clientSecret: string };
+
+/** The key id in a JWT's header. */
+function kidOf(token: string): string {
+  const header = JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString()) as {
+    kid: string;
+  };
+  return header.kid;
+}
 let provider: { id: number; clientId: string; clientSecret: string };
 let serviceId: number;
 
@@ -312,18 +320,19 @@ describe('access requests', () => {
   });
 });
 
+/** A signing key of a test's own, the map that verifies with it, and the claims of a token. */
+function freshKey() {
+  const key = generateSigningKey();
+  return {
+    signing: { kid: key.kid, privateKey: privateKeyOf(key.privatePem) },
+    keys: new Map([[key.kid, publicKeyOf(key.jwk)]]),
+    claims: { iss: 'x', sub: 'c', aud: TOKEN_AUDIENCE, padu_system: 1, padu_agency: '34.04' },
+  };
+}
+
 describe('access tokens', () => {
   it('are refused when tampered with, expired, for another audience or signed by an unknown key', () => {
-    const key = generateSigningKey();
-    const signing = { kid: key.kid, privateKey: privateKeyOf(key.privatePem) };
-    const keys = new Map([[key.kid, publicKeyOf(key.jwk)]]);
-    const claims = {
-      iss: 'x',
-      sub: 'c',
-      aud: TOKEN_AUDIENCE,
-      padu_system: 1,
-      padu_agency: '34.04',
-    };
+    const { signing, keys, claims } = freshKey();
     const { token } = signAccessToken(signing, claims, 60, 1_000_000_000_000);
     expect(verifyAccessToken(token, keys, TOKEN_AUDIENCE, 1_000_000_030_000).ok).toBe(true);
     expect(verifyAccessToken(token, keys, TOKEN_AUDIENCE, 1_000_000_061_000)).toMatchObject({
@@ -342,5 +351,61 @@ describe('access tokens', () => {
       reason: expect.stringMatching(/unknown key/) as unknown,
     });
     expect(verifyAccessToken('not.a.jwt.at.all', keys, TOKEN_AUDIENCE).ok).toBe(false);
+  });
+});
+
+describe('signing keys', () => {
+  it('rotate: old tokens stay valid until they expire, new ones carry the new key, the JWKS lists both', async () => {
+    const { exchange } = server.database.services;
+    const issuer = 'http://test';
+    const before = await exchange.issueToken(consumer.clientId, consumer.clientSecret, issuer);
+    // Checked only at the end (a verified token is remembered for a minute).
+    const unchecked = await exchange.issueToken(consumer.clientId, consumer.clientSecret, issuer);
+    const oldKid = kidOf(before?.token ?? '');
+    const { kid } = await exchange.rotateSigningKey('test');
+    expect(kid).not.toBe(oldKid);
+    const after = await exchange.issueToken(consumer.clientId, consumer.clientSecret, issuer);
+    expect(kidOf(after?.token ?? '')).toBe(kid);
+    expect((await exchange.verifyToken(before?.token ?? '')).ok).toBe(true);
+    expect((await exchange.verifyToken(after?.token ?? '')).ok).toBe(true);
+    const kids = async () =>
+      (
+        (await (await fetch(`${server.url}/.well-known/jwks.json`)).json()) as {
+          keys: { kid: string }[];
+        }
+      ).keys.map((k) => k.kid);
+    expect(await kids()).toEqual(expect.arrayContaining([oldKid, kid]));
+
+    // Once its tokens can no longer be alive, a retired key is neither trusted nor published.
+    await server.database.handle.pool.query(
+      "update exchange_signing_keys set retired_at = now() - interval '1 day' where kid = $1",
+      [oldKid],
+    );
+    await exchange.rotateSigningKey('test');
+    expect(await kids()).not.toContain(oldKid);
+    expect(kidOf(unchecked?.token ?? '')).toBe(oldKid);
+    expect(await exchange.verifyToken(unchecked?.token ?? '')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/unknown key/) as unknown,
+    });
+  });
+
+  it('refuses a validly signed token that lives longer than the exchange issues them', () => {
+    const { signing, keys, claims } = freshKey();
+    const now = 1_000_000_000_000;
+    const long = signAccessToken(signing, claims, 10 * 365 * 86_400, now).token;
+    expect(verifyAccessToken(long, keys, TOKEN_AUDIENCE, now + 1000, 300)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/not issued as this exchange issues/) as unknown,
+    });
+    const future = signAccessToken(signing, claims, 300, now + 3_600_000).token;
+    expect(verifyAccessToken(future, keys, TOKEN_AUDIENCE, now, 300).ok).toBe(false);
+    const fine = signAccessToken(signing, claims, 300, now).token;
+    expect(verifyAccessToken(fine, keys, TOKEN_AUDIENCE, now + 1000, 300).ok).toBe(true);
+    // A header that decodes to null is a refusal, not a crash.
+    const [, p, s] = fine.split('.') as [string, string, string];
+    expect(verifyAccessToken(`bnVsbA.${p}.${s}`, keys, TOKEN_AUDIENCE, now, 300)).toMatchObject({
+      ok: false,
+    });
   });
 });

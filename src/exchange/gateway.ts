@@ -507,6 +507,7 @@ export function createGateway(
         // A client that goes away takes its upstream call with it, also one still waiting for a
         // connection in the pool's queue.
         let left = false;
+        let unsent = false;
         response.on('close', () => {
           if (response.writableFinished) return;
           left = true;
@@ -522,7 +523,11 @@ export function createGateway(
           {
             onConnect(abortCall) {
               abort = abortCall;
-              if (left) abortCall();
+              // Its client left while it waited in the pool's queue: it goes no further.
+              if (left) {
+                unsent = true;
+                abortCall();
+              }
             },
             onHeaders(statusCode, fields, resume) {
               status = statusCode;
@@ -574,7 +579,7 @@ export function createGateway(
             onError(error) {
               const failure = upstreamError(error, service.name);
               // A call that never reached the upstream is not an exchange: nothing to log.
-              if (error instanceof UpstreamError && error.failure === 'connect') {
+              if (unsent || (error instanceof UpstreamError && error.failure === 'connect')) {
                 reject(failure);
                 return;
               }

@@ -82,12 +82,20 @@ export function signAccessToken(
 
 export type TokenCheck = { ok: true; claims: AccessClaims } | { ok: false; reason: string };
 
-/** Verifies signature, algorithm, audience and expiry; says why a token is refused. */
+/** Clocks of the nodes that issue and check tokens may differ this much (seconds). */
+const CLOCK_SKEW_SECONDS = 60;
+
+/**
+ * Verifies signature, algorithm, audience, expiry and lifetime (a token valid for longer than
+ * `maxLifetimeSeconds`, or issued in the future, was not issued by this exchange's rules, whatever
+ * key signed it); says why a token is refused.
+ */
 export function verifyAccessToken(
   token: string,
   keys: ReadonlyMap<string, KeyObject>,
   audience: string,
   now = Date.now(),
+  maxLifetimeSeconds = Infinity,
 ): TokenCheck {
   const parts = token.split('.');
   if (parts.length !== 3) return { ok: false, reason: 'the token is not a JWT' };
@@ -100,6 +108,13 @@ export function verifyAccessToken(
   } catch {
     return { ok: false, reason: 'the token cannot be decoded' };
   }
+  if (
+    typeof header !== 'object' ||
+    header === null ||
+    typeof claims !== 'object' ||
+    claims === null
+  )
+    return { ok: false, reason: 'the token cannot be decoded' };
   if (header.alg !== 'EdDSA') return { ok: false, reason: 'the token is not signed with EdDSA' };
   const key = typeof header.kid === 'string' ? keys.get(header.kid) : undefined;
   if (key === undefined) return { ok: false, reason: 'the token is signed with an unknown key' };
@@ -113,5 +128,11 @@ export function verifyAccessToken(
   if (claims.aud !== audience) return { ok: false, reason: 'the token is not for this gateway' };
   if (typeof claims.exp !== 'number' || claims.exp * 1000 <= now)
     return { ok: false, reason: 'the token has expired; request a new one at /oauth/token' };
+  if (
+    typeof claims.iat !== 'number' ||
+    claims.iat > now / 1000 + CLOCK_SKEW_SECONDS ||
+    claims.exp - claims.iat > maxLifetimeSeconds
+  )
+    return { ok: false, reason: 'the token was not issued as this exchange issues tokens' };
   return { ok: true, claims };
 }
