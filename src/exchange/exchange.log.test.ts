@@ -135,15 +135,21 @@ describe('verifiable exchange log', () => {
       ),
     ).toBe(true);
 
-    // An operator of a third agency may not read the entry (it names a citizen's NIK).
+    // An operator of a third agency may not read the entry (it names a citizen's NIK), nor learn
+    // that it exists: the same 404 as for an id never logged.
     const stranger = await server.operatorToken('32.73');
-    expect(
-      (
-        await fetch(`${server.url}/api/v1/exchange/log/${requestIds[7]}`, {
-          headers: { authorization: `Bearer ${stranger}` },
-        })
-      ).status,
-    ).toBe(403);
+    const asStranger = (id: string) =>
+      fetch(`${server.url}/api/v1/exchange/log/${id}`, {
+        headers: { authorization: `Bearer ${stranger}` },
+      });
+    const hidden = await asStranger(requestIds[7] ?? '');
+    const missing = await asStranger('tidak-pernah-ada');
+    expect([hidden.status, missing.status]).toEqual([404, 404]);
+    expect(((await hidden.json()) as { error: { message: string } }).error.message).toBe(
+      `no exchange was logged with request id ${requestIds[7] ?? ''}.`,
+    );
+    // An id that no gateway would give is refused before any look-up.
+    expect((await asStranger('a%00b')).status).toBe(400);
     expect(
       (await fetch(`${server.url}/api/v1/exchange/proof/inclusion?leafIndex=20&treeSize=13`))
         .status,

@@ -444,6 +444,15 @@ export function exchangeRepository(pool: pg.Pool) {
       }));
     },
 
+    /** The agency that owns a catalog application, or undefined if there is none. */
+    async applicationAgency(id: number): Promise<string | undefined> {
+      const { rows } = await pool.query<{ agency_code: string }>(
+        'select agency_code from applications where id = $1',
+        [id],
+      );
+      return rows[0]?.agency_code;
+    },
+
     async signingKeys(): Promise<
       { kid: string; privatePem: string; publicJwk: unknown; retiredAt: Date | null }[]
     > {

@@ -25,7 +25,7 @@ function clientCredentials(
   form: Record<string, string>,
 ): { clientId: string; clientSecret: string; basic: boolean } | undefined {
   const header = request.headers.authorization;
-  if (header?.startsWith('Basic ')) {
+  if (header !== undefined && /^basic /i.test(header)) {
     const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString();
     const colon = decoded.indexOf(':');
     if (colon < 0) return undefined;
@@ -139,7 +139,14 @@ export function exchangeRoutes(app: HttpApp, exchange: ExchangeService): void {
       'application/x-www-form-urlencoded',
       { parseAs: 'string', bodyLimit: 16_384 },
       (_request, body, done) => {
-        done(null, Object.fromEntries(new URLSearchParams(String(body))));
+        // RFC 6749 §3.2: a parameter must not be sent twice; the route refuses if one was.
+        const form: Record<string, string> = {};
+        const repeated: string[] = [];
+        for (const [name, value] of new URLSearchParams(String(body))) {
+          if (Object.hasOwn(form, name)) repeated.push(name);
+          form[name] = value;
+        }
+        done(null, { form, repeated });
       },
     );
     scope.post(
@@ -157,9 +164,35 @@ export function exchangeRoutes(app: HttpApp, exchange: ExchangeService): void {
         },
       },
       async (request, reply) => {
-        const form = (
-          typeof request.body === 'object' && request.body !== null ? request.body : {}
-        ) as Record<string, string>;
+        const body = request.body as { form?: Record<string, string>; repeated?: string[] } | null;
+        if (
+          !/^application\/x-www-form-urlencoded\b/i.test(request.headers['content-type'] ?? '') ||
+          body?.form === undefined
+        )
+          return oauthError(
+            reply,
+            400,
+            'invalid_request',
+            'send the parameters form-encoded (application/x-www-form-urlencoded)',
+          );
+        const { form, repeated = [] } = body;
+        if (repeated.length > 0)
+          return oauthError(
+            reply,
+            400,
+            'invalid_request',
+            `${[...new Set(repeated)].join(', ')} sent more than once; send each parameter once`,
+          );
+        if (
+          request.headers.authorization !== undefined &&
+          (form.client_id !== undefined || form.client_secret !== undefined)
+        )
+          return oauthError(
+            reply,
+            400,
+            'invalid_request',
+            'authenticate with HTTP Basic or with client_id and client_secret in the form, not both',
+          );
         if (form.grant_type !== 'client_credentials')
           return oauthError(
             reply,
@@ -371,7 +404,9 @@ export function exchangeRoutes(app: HttpApp, exchange: ExchangeService): void {
           'Platform admins see every entry; an agency operator those where the agency is the consumer or the provider. ' +
           '`leaf` is base64 of the entry bytes; the leaf hash is SHA-256(0x00 || leaf).',
         security: AUTHENTICATED_SECURITY,
-        params: StrictObject({ requestId: Type.String({ minLength: 1, maxLength: 64 }) }),
+        params: StrictObject({
+          requestId: Type.String({ minLength: 1, maxLength: 64, pattern: '^[\\w.-]+$' }),
+        }),
         response: {
           200: Type.Object({
             leafIndex: Type.Integer(),
@@ -391,8 +426,13 @@ export function exchangeRoutes(app: HttpApp, exchange: ExchangeService): void {
           `no exchange was logged with request id ${request.params.requestId}.`,
         );
       const entry = JSON.parse(found.entry.toString('utf8')) as Record<string, unknown>;
+      // Another agency's exchange is answered as unknown: whether it happened is not this
+      // operator's to learn.
       if (!isVisibleIn(scope, entry))
-        throw new AppError('FORBIDDEN', 'this exchange is between other agencies.');
+        throw new AppError(
+          'NOT_FOUND',
+          `no exchange was logged with request id ${request.params.requestId}.`,
+        );
       return { leafIndex: found.leafIndex, entry, leaf: found.entry.toString('base64') };
     },
   );
@@ -624,6 +664,13 @@ export function exchangeRoutes(app: HttpApp, exchange: ExchangeService): void {
       const principal = requirePrincipal(request.principal);
       const grant = await providerOf(principal, request.params.id);
       const b = request.body;
+      // A grant that has expired before it is given could never be used (and a year 0 would be
+      // refused by PostgreSQL with a 500).
+      if (b.expiresAt !== undefined && !(Date.parse(b.expiresAt) > Date.now()))
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `expiresAt ${b.expiresAt} is not in the future; give a later time, or none.`,
+        );
       await exchange.decideGrant(grant.id, b.decision, actorOf(principal), {
         methods: b.methods ?? null,
         pathPrefixes: b.pathPrefixes ?? null,
@@ -693,6 +740,9 @@ export function exchangeRoutes(app: HttpApp, exchange: ExchangeService): void {
     },
     async (request) => {
       const since = request.query.since ?? new Date(Date.now() - 3_600_000).toISOString();
+      // The schema checks the shape; PostgreSQL would refuse a year 0 with a 500.
+      if (new Date(since).getUTCFullYear() < 1)
+        throw new AppError('VALIDATION_FAILED', `since ${since} is before year 1.`);
       return exchange.tree.stats(since, agencyScope(request.principal));
     },
   );

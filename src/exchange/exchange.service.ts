@@ -255,6 +255,19 @@ export function exchangeService(
           'VALIDATION_FAILED',
           `"${slug}" is not a path segment; use lower-case words joined by hyphens.`,
         );
+      if (input.applicationId !== undefined && input.applicationId !== null) {
+        const owner = await repository.applicationAgency(input.applicationId);
+        if (owner === undefined)
+          throw new AppError(
+            'VALIDATION_FAILED',
+            `there is no application ${input.applicationId} in the catalog; GET /api/v1/catalog/applications lists them.`,
+          );
+        if (owner !== input.agencyCode)
+          throw new AppError(
+            'FORBIDDEN',
+            `application ${input.applicationId} belongs to ${owner}; a system of ${input.agencyCode} can be linked only to its own agency's applications.`,
+          );
+      }
       const clientSecret = newSecret('padu_cs');
       const system = await repository
         .insertSystem(

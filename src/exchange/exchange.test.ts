@@ -130,6 +130,30 @@ describe('exchange registry and credentials', () => {
     expect(await grant.json()).toMatchObject({ error: 'unsupported_grant_type' });
     const anonymous = await tokenRequest('grant_type=client_credentials');
     expect(anonymous.status).toBe(401);
+    const credentials = `client_id=${encodeURIComponent(consumer.clientId)}&client_secret=${encodeURIComponent(consumer.clientSecret)}`;
+    // One authentication method, each parameter once, form-encoded (RFC 6749 §2.3, §3.2).
+    const both = await tokenRequest(`grant_type=client_credentials&${credentials}`, {
+      authorization: basic(consumer.clientId, consumer.clientSecret),
+    });
+    expect(both.status).toBe(400);
+    expect(await both.json()).toMatchObject({ error: 'invalid_request' });
+    const twice = await tokenRequest(
+      `grant_type=password&grant_type=client_credentials&${credentials}`,
+    );
+    expect(twice.status).toBe(400);
+    expect(await twice.json()).toMatchObject({ error: 'invalid_request' });
+    const json = await fetch(`${server.url}/oauth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ grant_type: 'client_credentials', client_id: 1, client_secret: 2 }),
+    });
+    expect(json.status).toBe(400);
+    expect(await json.json()).toMatchObject({ error: 'invalid_request' });
+    // The scheme's name is case-insensitive (RFC 9110 §11.1).
+    const lower = await tokenRequest('grant_type=client_credentials', {
+      authorization: basic(consumer.clientId, consumer.clientSecret).replace('Basic', 'basic'),
+    });
+    expect(lower.status).toBe(200);
   });
 
   it('rotates secrets with two valid during the change, never three', async () => {
@@ -228,6 +252,17 @@ describe('exchange registry and credentials', () => {
     expect(((await unknown.json()) as { error: { message: string } }).error.message).toMatch(
       /no application 999999 in the catalog/,
     );
+    // Another agency's application is not this operator's to link to.
+    const foreign = await catalog.createApplication(
+      { name: 'SIMPEG Bandung', sourceId: 'BDG-APP-1', agencyCode: '32.73' },
+      'test',
+      null,
+    );
+    const refused = await post({ name: 'Tautan Asing', applicationId: foreign.id });
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(
+      /belongs to 32\.73/,
+    );
     const created = await post({ name: 'SIAK Terpusat', applicationId: application.id });
     expect(created.status).toBe(201);
     const { id: systemId } = (await created.json()) as { id: number };
@@ -292,6 +327,14 @@ describe('access requests', () => {
       (await post(`/api/v1/exchange/grants/${id}/decision`, consumerOp, { decision: 'granted' }))
         .status,
     ).toBe(403);
+    // An expiry already past (or in year 0) is refused, not stored as a grant nobody can use.
+    for (const expiresAt of ['2020-01-01T00:00:00Z', '0000-01-01T00:00:00Z']) {
+      const past = await post(`/api/v1/exchange/grants/${id}/decision`, providerOp, {
+        decision: 'granted',
+        expiresAt,
+      });
+      expect(past.status, expiresAt).toBe(400);
+    }
     const decided = await post(`/api/v1/exchange/grants/${id}/decision`, providerOp, {
       decision: 'granted',
       methods: ['GET'],

@@ -269,11 +269,11 @@ describe('GET /api/v1/exchange/log', () => {
     expect(await forAgency('34.04', `?subject=${NIK_A}`)).toEqual(
       expected((c) => c.subject === NIK_A && c.serviceId === population.serviceId),
     );
-    // The same rule as for one entry.
+    // The same rule as for one entry (another agency's is answered as unknown).
     const other = calls.find((c) => c.serviceId === bandung.serviceId)?.requestId ?? '';
     expect(
       (await get(`/api/v1/exchange/log/${other}`, await server.operatorToken('32.04'))).status,
-    ).toBe(403);
+    ).toBe(404);
   });
 
   it('validates its query strictly and needs a login', async () => {
