@@ -325,6 +325,14 @@ export function exchangeRepository(pool: pg.Pool) {
       actor: string,
     ): Promise<GrantRow | undefined> {
       return inTransaction(pool, async (client) => {
+        // A grant that has expired is over: it is closed (as revoked at its expiry) so that the
+        // consumer can ask again.
+        await client.query(
+          `update exchange_grants set status = 'revoked', revoked_at = expires_at
+           where service_id = $1 and consumer_system_id = $2 and status = 'granted'
+             and expires_at <= now()`,
+          [grant.serviceId, grant.consumerSystemId],
+        );
         const { rows } = await client.query<GrantSql>(
           `insert into exchange_grants (service_id, consumer_system_id, status, methods, path_prefixes,
              rate_limit, expires_at, decided_at, decided_by)

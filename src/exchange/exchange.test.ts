@@ -156,6 +156,24 @@ describe('exchange registry and credentials', () => {
     expect(lower.status).toBe(200);
   });
 
+  it('lets a consumer ask again once its grant has expired', async () => {
+    const { exchange } = server.database.services;
+    const service = (await exchange.listServices(''))[0];
+    const asker = await exchange.addSystem({ agencyCode: '32.73', name: 'Peminta Ulang' }, 'test');
+    const input = { serviceId: service?.id ?? 0, consumerSystemId: asker.system.id };
+    await exchange.addGrant(
+      { ...input, status: 'granted', expiresAt: new Date(Date.now() - 1000).toISOString() },
+      'test',
+    );
+    expect(await exchange.liveGrant(input.serviceId, input.consumerSystemId)).toBeUndefined();
+    const again = await exchange.addGrant({ ...input, status: 'requested' }, 'test');
+    expect(again.status).toBe('requested');
+    // An open request still blocks a second one.
+    await expect(exchange.addGrant({ ...input, status: 'requested' }, 'test')).rejects.toThrow(
+      /already has an open request/,
+    );
+  });
+
   it('rotates secrets with two valid during the change, never three', async () => {
     const { exchange } = server.database.services;
     const second = await exchange.rotateSecret(provider.id, 'test');
