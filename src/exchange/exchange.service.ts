@@ -438,7 +438,7 @@ export function exchangeService(
       const known = verified.get(token);
       if (known !== undefined && known.until > now && known.claims.exp * 1000 > now)
         return { ok: true, claims: known.claims };
-      const check$ = async (refresh: boolean) =>
+      const checkWith = async (refresh: boolean) =>
         verifyAccessToken(
           token,
           (await loadKeys(refresh)).verifying,
@@ -446,9 +446,9 @@ export function exchangeService(
           now,
           TOKEN_LIFETIME_SECONDS,
         );
-      let check = await check$(false);
+      let check = await checkWith(false);
       // A key another node made after this one loaded its keys: reload (at most every few seconds).
-      if (!check.ok && check.reason.includes('unknown key')) check = await check$(true);
+      if (!check.ok && check.reason.includes('unknown key')) check = await checkWith(true);
       if (check.ok) {
         if (verified.size >= VERIFIED_TOKENS) verified.clear();
         verified.set(token, { claims: check.claims, until: now + VERIFIED_FOR_MS });

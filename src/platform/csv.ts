@@ -18,10 +18,11 @@ export class CsvSyntaxError extends Error {
   }
 }
 
-/** What separates fields: RFC 4180's comma, or the semicolon that spreadsheets write where the comma is the decimal sign (Indonesian Excel among them). */
+/**
+ * What separates fields: RFC 4180's comma, or the semicolon that spreadsheets write where the
+ * comma is the decimal sign (Excel set to Indonesian among them).
+ */
 export type CsvDelimiter = ',' | ';';
-
-const SPECIAL: Record<CsvDelimiter, RegExp> = { ',': /[,"\r\n]/g, ';': /[;"\r\n]/g };
 
 /**
  * The delimiter a header line uses: the semicolon when it has more semicolons than commas outside
@@ -47,8 +48,8 @@ function positionOf(text: string, search: string, from: number): number {
 
 /**
  * An RFC 4180 CSV parser (comma separated, or semicolon separated when asked; fields optionally in
- * double quotes, "" for a quote inside quotes, CRLF, LF or CR line ends) fed text piece by piece. It is a small state machine, so
- * a quote or a CRLF split across two pieces is handled. Lines are counted from `firstLine`, so that
+ * double quotes, "" for a quote inside quotes, CRLF, LF or CR line ends) fed text piece by piece.
+ * It is a small state machine, so a quote or a CRLF split across two pieces is handled. Lines are counted from `firstLine`, so that
  * a piece cut from the middle of a file (see CsvSplitter) reports the file's line numbers.
  */
 export class CsvParser {
@@ -67,7 +68,7 @@ export class CsvParser {
     firstLine = 1,
     private readonly delimiter: CsvDelimiter = ',',
   ) {
-    this.special = new RegExp(SPECIAL[delimiter].source, 'g');
+    this.special = new RegExp(`[${delimiter}"\r\n]`, 'g');
     this.line = firstLine;
     this.recordLine = firstLine;
   }
