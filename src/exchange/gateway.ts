@@ -6,6 +6,7 @@ import type { GrantRow, ServiceRow } from './exchange.repository.ts';
 import type { ExchangeService } from './exchange.service.ts';
 import type { LogEntry } from './log-entry.ts';
 import type { LogWriter } from './log-writer.ts';
+import { LookupCache } from './lookup-cache.ts';
 import { GatewayMetrics } from './metrics.ts';
 import { UpstreamError, UpstreamPool } from './upstream-client.ts';
 
@@ -43,6 +44,9 @@ export const DEFAULT_GATEWAY_OPTIONS: GatewayOptions = {
 
 /** Most entries a gateway cache holds before it starts afresh. */
 const CACHE_ENTRIES = 10_000;
+
+/** How long a node trusts a service's look-up (a new or changed service is seen within it). */
+const SERVICE_CACHE_MS = 5_000;
 
 /** The status logged for a call whose client went away before its answer ended (nginx's 499). */
 const CLIENT_CLOSED = 499;
@@ -220,11 +224,12 @@ export function createGateway(
   options: GatewayOptions = DEFAULT_GATEWAY_OPTIONS,
 ): Gateway {
   const metrics = new GatewayMetrics();
-  const grants = new Map<string, { grant: GrantRow | undefined; at: number }>();
+  const grants = new LookupCache<GrantRow | undefined>(options.grantCacheMs, CACHE_ENTRIES);
   // A change made through this process takes effect here at once.
   exchange.onGrantChange((serviceId, consumer) => grants.delete(`${serviceId}:${consumer}`));
   const buckets = new Map<number, { rate: number; bucket: TokenBucket }>();
-  const services = new Map<string, { service: ServiceRow | undefined; at: number }>();
+  // Paths that name no service are cached too (briefly).
+  const services = new LookupCache<ServiceRow | undefined>(SERVICE_CACHE_MS, CACHE_ENTRIES);
   const pools = new Map<string, UpstreamPool>();
 
   /** Logs a finished call (and counts it); resolves once the entry is committed. */
@@ -241,36 +246,20 @@ export function createGateway(
   };
 
   // A system's slug never changes: looked up once per node.
-  const slugs = new Map<number, string>();
-  async function slugOf(systemId: number): Promise<string> {
-    let slug = slugs.get(systemId);
-    if (slug === undefined) {
-      slug = (await exchange.findSystem(systemId))?.slug ?? String(systemId);
-      slugs.set(systemId, slug);
-    }
-    return slug;
-  }
+  const slugs = new LookupCache<string>(Infinity, CACHE_ENTRIES);
+  const slugOf = (systemId: number) =>
+    slugs.get(
+      String(systemId),
+      async () => (await exchange.findSystem(systemId))?.slug ?? String(systemId),
+    );
 
-  async function serviceAt(agency: string, system: string, name: string) {
-    const key = `${agency}/${system}/${name}`;
-    const cached = services.get(key);
-    if (cached !== undefined && Date.now() - cached.at < 5_000) return cached.service;
-    const service = await exchange.findServiceByPath(agency, system, name);
-    // Paths that name no service are cached too (briefly): bounded, so probing cannot grow it.
-    if (services.size >= CACHE_ENTRIES) services.clear();
-    services.set(key, { service, at: Date.now() });
-    return service;
-  }
+  const serviceAt = (agency: string, system: string, name: string) =>
+    services.get(`${agency}/${system}/${name}`, () =>
+      exchange.findServiceByPath(agency, system, name),
+    );
 
-  async function grantOf(serviceId: number, consumer: number) {
-    const key = `${serviceId}:${consumer}`;
-    const cached = grants.get(key);
-    if (cached !== undefined && Date.now() - cached.at < options.grantCacheMs) return cached.grant;
-    const grant = await exchange.liveGrant(serviceId, consumer);
-    if (grants.size >= CACHE_ENTRIES) grants.clear();
-    grants.set(key, { grant, at: Date.now() });
-    return grant;
-  }
+  const grantOf = (serviceId: number, consumer: number) =>
+    grants.get(`${serviceId}:${consumer}`, () => exchange.liveGrant(serviceId, consumer));
 
   function rateWait(grant: GrantRow): number {
     let entry = buckets.get(grant.id);
