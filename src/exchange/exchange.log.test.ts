@@ -181,6 +181,14 @@ describe('verifiable exchange log', () => {
       }) as unknown,
     ]);
     expect(stats[0]?.latencyMs.p50).toBeGreaterThanOrEqual(0);
+    // A time PostgreSQL cannot hold is the caller's mistake, named as such.
+    const yearZero = await fetch(`${server.url}/api/v1/exchange/stats?since=0000-06-01T00:00:00Z`, {
+      headers: { authorization: `Bearer ${admin}` },
+    });
+    expect(yearZero.status).toBe(400);
+    expect(((await yearZero.json()) as { error: { message: string } }).error.message).toContain(
+      'before year 1',
+    );
     const metrics = await (await fetch(`${server.url}/metrics`)).text();
     expect(metrics).toContain(
       'padu_exchange_calls_total{service="34.04/siak-sleman/data-penduduk",consumer="P.KEMENKES/satusehat",code="2xx"} 13',

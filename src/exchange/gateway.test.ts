@@ -556,6 +556,19 @@ describe('gateway under awkward clients and upstreams', () => {
     expect((await open('/penduduk/dengan-log')).status).toBe(200);
   });
 
+  it('drops the headers named by every Connection line, not only the first', async () => {
+    const answer = await rawExchange(
+      `GET ${openPath}/penduduk/hop HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${token}\r\n` +
+        'Connection: x-first-hop\r\nConnection: x-second-hop, close\r\n' +
+        'X-First-Hop: a\r\nX-Second-Hop: b\r\nX-End-To-End: c\r\n\r\n',
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 200/);
+    const seen = upstream.seen.at(-1);
+    expect(seen?.['x-end-to-end']).toBe('c');
+    expect(seen?.['x-first-hop']).toBeUndefined();
+    expect(seen?.['x-second-hop']).toBeUndefined();
+  });
+
   it('refuses a purpose or a subject sent twice rather than joining them', async () => {
     const answer = await rawExchange(
       `GET ${openPath}/penduduk HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${token}\r\n` +
