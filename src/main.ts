@@ -156,6 +156,8 @@ async function start(): Promise<void> {
   const { app } = await buildApp({ db: handle.db, services, logLevel: config.logLevel });
 
   let stopping = false;
+  let checkpoints: NodeJS.Timeout | undefined;
+  let publishing: Promise<unknown> = Promise.resolve();
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
@@ -166,7 +168,10 @@ async function start(): Promise<void> {
     }, 20_000);
     force.unref();
     try {
+      // No checkpoint starts now, and the one under way finishes before the pool closes.
+      clearInterval(checkpoints);
       await app.close();
+      await publishing;
       await handle.close();
       process.exit(0);
     } catch (error) {
@@ -181,8 +186,8 @@ async function start(): Promise<void> {
     const address = await app.listen({ port: config.port, host: config.host });
     logger.info(`Padu ${VERSION} is ready at ${address} (API reference: ${address}/docs)`);
     // Signed tree heads of the exchange log, published every second while the log grows.
-    const checkpoints = setInterval(() => {
-      services.exchange.tree.publishCheckpoint().catch((error: unknown) => {
+    checkpoints = setInterval(() => {
+      publishing = services.exchange.tree.publishCheckpoint().catch((error: unknown) => {
         logger.error({ err: error }, 'publishing an exchange log checkpoint failed');
       });
     }, 1_000);
