@@ -25,9 +25,9 @@ const children: ChildProcess[] = [];
 /** What each started process logged (pino's JSON lines, warnings and errors). */
 const logs = new Map<ChildProcess, string[]>();
 
-function startPadu(): ChildProcess {
+function startPadu(port?: number): ChildProcess {
   const child = spawn(process.execPath, [PADU, 'start'], {
-    env,
+    env: port === undefined ? env : { ...env, PADU_PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];
@@ -110,4 +110,29 @@ describe('padu start on the embedded PostgreSQL', () => {
     // A clean PostgreSQL shutdown removes its pid file; a crash would leave it.
     expect(await postmasterPid()).toBeUndefined();
   }, 60_000);
+
+  it('leaves PostgreSQL running for a second server on the same directory until that one stops', async () => {
+    const exited = (child: ChildProcess) =>
+      new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+    const first = startPadu();
+    await waitForHealthy(url, first, 60_000);
+    const secondPort = await freePort();
+    const secondUrl = `http://127.0.0.1:${secondPort}`;
+    const second = startPadu(secondPort);
+    await waitForHealthy(secondUrl, second, 60_000);
+    const pid = await postmasterPid();
+    expect(pid).toBeDefined();
+
+    // The first (the owner) stops: the second goes on using the database.
+    first.kill('SIGTERM');
+    expect(await exited(first)).toBe(0);
+    expect(isAlive(pid ?? -1)).toBe(true);
+    expect((await fetch(`${secondUrl}/readyz`)).status).toBe(200);
+
+    // The last one stops the server.
+    second.kill('SIGTERM');
+    expect(await exited(second)).toBe(0);
+    expect(isAlive(pid ?? -1)).toBe(false);
+    expect(await postmasterPid()).toBeUndefined();
+  }, 150_000);
 });

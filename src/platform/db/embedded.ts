@@ -24,7 +24,10 @@ export interface EmbeddedPostgresHandle {
   readonly url: string;
   /** True when this process started the server (or took it over) and will stop it on release. */
   readonly isOwner: () => boolean;
-  /** Stops the server if this process owns it; otherwise leaves it running for its owner. */
+  /**
+   * Stops the server if this process owns it and no other `padu start` uses it; while one does, it
+   * becomes the owner and the server keeps running. Otherwise leaves it running for its owner.
+   */
   release(): Promise<void>;
 }
 
@@ -258,6 +261,7 @@ export async function openEmbeddedPostgres(
   const pgDir = path.join(dataDir, 'pg');
   const stateFile = path.join(dataDir, 'embedded.json');
   const ownerFile = path.join(dataDir, 'owner.json');
+  const serversDir = path.join(dataDir, 'servers');
 
   const { url, pid } = await withStartLock(dataDir, async () => {
     let state = await readJson<EmbeddedState>(stateFile);
@@ -317,6 +321,12 @@ export async function openEmbeddedPostgres(
     await waitUntilAccepting(urlFor(state, server.port, 'postgres'), log);
     await ensureDatabase(urlFor(state, server.port, 'postgres'));
 
+    // Every `padu start` on this directory says so, so that the owner, stopping, can leave the
+    // server to another one still running (two gateway nodes on one embedded server).
+    if (role === 'server') {
+      await fs.mkdir(serversDir, { recursive: true });
+      await fs.writeFile(path.join(serversDir, String(process.pid)), '');
+    }
     // Ownership decides who stops the server. A `padu start` takes it over (a command that started it
     // must not stop it under a running server); anyone adopts a server whose owner has died.
     const owner = await readJson<Owner>(ownerFile);
@@ -333,10 +343,22 @@ export async function openEmbeddedPostgres(
     url,
     isOwner: () => owned,
     async release() {
+      if (role === 'server')
+        await fs.rm(path.join(serversDir, String(process.pid)), { force: true });
       owned = await isOwner();
       if (!owned) return;
       await withStartLock(dataDir, async () => {
         if (!(await isOwner())) return;
+        // Another `padu start` still uses the server: it becomes the owner, and stops it in turn.
+        const others = (await fs.readdir(serversDir).catch(() => [] as string[]))
+          .map(Number)
+          .filter((other) => Number.isInteger(other) && other !== process.pid && isAlive(other));
+        if (others[0] !== undefined) {
+          await writeJson(ownerFile, { pid: others[0], role: 'server' } satisfies Owner);
+          owned = false;
+          log(`leaving the embedded PostgreSQL running for the padu server with pid ${others[0]}`);
+          return;
+        }
         const { pgCtl } = await binaries();
         log('stopping the embedded PostgreSQL');
         await runAsPostgres(
