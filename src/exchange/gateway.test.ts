@@ -4,6 +4,7 @@ import net, { type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessToken } from '../../test/helpers/exchange.ts';
 import { startTestServer, type TestServer } from '../../test/helpers/server.ts';
+import { createGateway, DEFAULT_GATEWAY_OPTIONS } from './gateway.ts';
 
 /** A real upstream: echoes what it receives, or is slow, or answers 204. */
 function startUpstream(): Promise<{
@@ -576,5 +577,94 @@ describe('gateway under awkward clients and upstreams', () => {
     );
     expect(answer).toMatch(/^HTTP\/1\.1 400/);
     expect(answer).toContain('x-padu-subject was sent 2 times');
+  });
+});
+
+describe('gateway with one connection to its upstream', () => {
+  it('neither sends nor logs a call whose client left while it waited for a connection', async () => {
+    const { exchange } = server.database.services;
+    const provider = (await exchange.listSystems('34.04'))[0];
+    const consumer = (await exchange.listSystems('P.KEMENKES'))[0];
+    // An upstream that holds /tahan until told to answer, and answers anything else at once.
+    const seen: string[] = [];
+    let release: () => void = () => undefined;
+    const holding = net.createServer((socket) => {
+      let buffered = '';
+      socket.on('data', (chunk: Buffer) => {
+        buffered += chunk.toString('latin1');
+        let end: number;
+        while ((end = buffered.indexOf('\r\n\r\n')) !== -1) {
+          const requestLine = buffered.slice(0, buffered.indexOf('\r\n'));
+          buffered = buffered.slice(end + 4);
+          seen.push(requestLine);
+          const answer = () => socket.write('HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok');
+          if (requestLine.includes('/tahan')) release = answer;
+          else answer();
+        }
+      });
+    });
+    await new Promise<void>((resolve) => holding.listen(0, '127.0.0.1', resolve));
+    const { service, path } = await exchange.addService(
+      {
+        systemId: provider?.id ?? 0,
+        name: 'Satu Sambungan',
+        upstreamUrl: `http://127.0.0.1:${(holding.address() as AddressInfo).port}/`,
+      },
+      'test',
+    );
+    await exchange.addGrant(
+      { serviceId: service.id, consumerSystemId: consumer?.id ?? 0, status: 'granted' },
+      'test',
+    );
+    const gateway = createGateway(exchange, exchange.log, {
+      ...DEFAULT_GATEWAY_OPTIONS,
+      upstreamConnections: 1,
+    });
+    let ids = 0;
+    const front = http.createServer((req, res) => gateway.handle(req, res, `antri-${(ids += 1)}`));
+    await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
+    const call = (rest: string) =>
+      http.get(`http://127.0.0.1:${(front.address() as AddressInfo).port}${path}${rest}`, {
+        headers: { authorization: `Bearer ${token}` },
+        agent: false,
+      });
+    try {
+      // The first call takes the one connection and is held there.
+      const first = call('/tahan');
+      const firstAnswer = new Promise<number>((resolve) =>
+        first.on('response', (r) => {
+          r.resume();
+          r.on('end', () => resolve(r.statusCode ?? 0));
+        }),
+      );
+      await expect.poll(() => seen.length).toBe(1);
+      // The second waits for it in the queue, and its client gives up.
+      const second = call('/antre');
+      second.on('error', () => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      second.destroy();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      // The connection comes free: the second is not sent on it, and a third is.
+      release();
+      expect(await firstAnswer).toBe(200);
+      const third = call('/ketiga');
+      expect(
+        await new Promise<number>((resolve) =>
+          third.on('response', (r) => {
+            r.resume();
+            r.on('end', () => resolve(r.statusCode ?? 0));
+          }),
+        ),
+      ).toBe(200);
+      expect(seen.map((line) => line.split(' ')[1])).toEqual(['/tahan', '/ketiga']);
+      const { rows } = await server.database.handle.pool.query<{ request_id: string }>(
+        `select request_id from exchange_log where request_id like 'antri-%' order by leaf_index`,
+      );
+      expect(rows.map((r) => r.request_id)).toEqual(['antri-1', 'antri-3']);
+    } finally {
+      await gateway.close();
+      await new Promise((resolve) => front.close(resolve));
+      await new Promise((resolve) => holding.close(resolve));
+    }
   });
 });

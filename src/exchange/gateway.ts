@@ -34,12 +34,15 @@ export interface GatewayOptions {
   upstreamTimeoutMs: number;
   /** How long a grant looked up stays cached; revocations take effect within it (ms). */
   grantCacheMs: number;
+  /** Most connections open to one upstream; further calls wait for one in a queue. */
+  upstreamConnections: number;
 }
 
 export const DEFAULT_GATEWAY_OPTIONS: GatewayOptions = {
   maxBodyBytes: 10 * 1024 * 1024,
   upstreamTimeoutMs: 30_000,
   grantCacheMs: 500,
+  upstreamConnections: 256,
 };
 
 /** Most entries a gateway cache holds before it starts afresh. */
@@ -285,7 +288,7 @@ export function createGateway(
     let pool = pools.get(origin);
     if (pool === undefined) {
       pool = new UpstreamPool(origin, {
-        connections: 256,
+        connections: options.upstreamConnections,
         headersTimeoutMs: options.upstreamTimeoutMs,
         bodyTimeoutMs: options.upstreamTimeoutMs,
       });
