@@ -350,9 +350,14 @@ export async function openEmbeddedPostgres(
       await withStartLock(dataDir, async () => {
         if (!(await isOwner())) return;
         // Another `padu start` still uses the server: it becomes the owner, and stops it in turn.
-        const others = (await fs.readdir(serversDir).catch(() => [] as string[]))
-          .map(Number)
-          .filter((other) => Number.isInteger(other) && other !== process.pid && isAlive(other));
+        // (Entries of servers that died without stopping, by SIGKILL, are cleared on the way.)
+        const others: number[] = [];
+        for (const name of await fs.readdir(serversDir).catch(() => [] as string[])) {
+          const other = Number(name);
+          if (Number.isInteger(other) && other !== process.pid && isAlive(other))
+            others.push(other);
+          else await fs.rm(path.join(serversDir, name), { force: true });
+        }
         if (others[0] !== undefined) {
           await writeJson(ownerFile, { pid: others[0], role: 'server' } satisfies Owner);
           owned = false;
