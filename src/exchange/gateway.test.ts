@@ -628,15 +628,17 @@ describe('gateway with one connection to its upstream', () => {
         headers: { authorization: `Bearer ${token}` },
         agent: false,
       });
-    try {
-      // The first call takes the one connection and is held there.
-      const first = call('/tahan');
-      const firstAnswer = new Promise<number>((resolve) =>
-        first.on('response', (r) => {
+    /** The status of a call's answer, once it has been read to its end. */
+    const statusOf = (request: http.ClientRequest) =>
+      new Promise<number>((resolve) =>
+        request.on('response', (r) => {
           r.resume();
           r.on('end', () => resolve(r.statusCode ?? 0));
         }),
       );
+    try {
+      // The first call takes the one connection and is held there.
+      const firstAnswer = statusOf(call('/tahan'));
       await expect.poll(() => seen.length).toBe(1);
       // The second waits for it in the queue, and its client gives up.
       const second = call('/antre');
@@ -647,15 +649,7 @@ describe('gateway with one connection to its upstream', () => {
       // The connection comes free: the second is not sent on it, and a third is.
       release();
       expect(await firstAnswer).toBe(200);
-      const third = call('/ketiga');
-      expect(
-        await new Promise<number>((resolve) =>
-          third.on('response', (r) => {
-            r.resume();
-            r.on('end', () => resolve(r.statusCode ?? 0));
-          }),
-        ),
-      ).toBe(200);
+      expect(await statusOf(call('/ketiga'))).toBe(200);
       expect(seen.map((line) => line.split(' ')[1])).toEqual(['/tahan', '/ketiga']);
       const { rows } = await server.database.handle.pool.query<{ request_id: string }>(
         `select request_id from exchange_log where request_id like 'antri-%' order by leaf_index`,
