@@ -30,6 +30,10 @@ import {
 import { populationRoutes } from './population/population.routes.ts';
 import { populationService, type PopulationService } from './population/population.service.ts';
 import { regionsRoutes } from './regions/regions.routes.ts';
+import { identityRoutes, type IdentityRouteOptions } from './identity/identity.routes.ts';
+import { identityService, type IdentityService } from './identity/identity.service.ts';
+import { outboxNotifier } from './platform/notifier.ts';
+import { populationRegister } from './population/register.ts';
 import { regionsService, type RegionsService } from './regions/regions.service.ts';
 
 export const VERSION = '0.1.0';
@@ -43,13 +47,24 @@ export interface Services {
   readonly population: PopulationService;
   readonly catalog: CatalogService;
   readonly exchange: ExchangeService;
+  readonly identity: IdentityService;
 }
 
-export function createServices(handle: Pick<DatabaseHandle, 'db' | 'pool'>): Services {
+export interface ServiceSettings {
+  /** Where citizens reach Padu: links in messages (Config.publicUrl). */
+  readonly publicUrl: string;
+}
+
+export function createServices(
+  handle: Pick<DatabaseHandle, 'db' | 'pool'>,
+  settings: ServiceSettings = { publicUrl: 'http://localhost:8080' },
+): Services {
   const { db, pool } = handle;
   const agencies = agenciesService(db);
   const regions = regionsService(db);
+  const register = populationRegister(pool);
   return {
+    identity: identityService(db, register, outboxNotifier, settings.publicUrl),
     regions,
     agencies,
     accounts: accountsService(db, (code) => agencies.agencyExists(code)),
@@ -67,6 +82,8 @@ export async function buildApp(options: {
   webDist?: string;
   /** The gateway's limits (tests shorten the upstream time-out). */
   gateway?: Partial<GatewayOptions>;
+  /** The citizens' login limits (tests raise the per-address budget). */
+  identity?: Partial<IdentityRouteOptions>;
 }) {
   const { services } = options;
   const gateway = createGateway(services.exchange, services.exchange.log, {
@@ -82,6 +99,7 @@ export async function buildApp(options: {
         : session !== undefined
           ? services.accounts.principalForSession(session)
           : undefined,
+    resolveCitizen: (session) => services.identity.session(session),
   });
   await registerHttpPlugins(app, VERSION);
 
@@ -126,6 +144,10 @@ export async function buildApp(options: {
   populationRoutes(app, services.population);
   catalogRoutes(app, services.catalog);
   exchangeRoutes(app, services.exchange);
+  identityRoutes(app, services.identity, options.db, {
+    attemptsPerMinute: 30,
+    ...options.identity,
+  });
   app.get(
     '/metrics',
     {

@@ -46,7 +46,7 @@ async function openPrepared(
 ): Promise<{ handle: DatabaseHandle; services: Services }> {
   const handle = await openDatabase(config, role, log);
   try {
-    const services = createServices(handle);
+    const services = createServices(handle, { publicUrl: config.publicUrl });
     const bar = progressBar('Regions');
     const report = await prepareDatabase(handle, services, {
       onRegionProgress: (d, t) => bar.update(d, t),

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { recordAudit } from '../platform/audit.ts';
 import { actorOf, type Principal, type Role } from '../platform/auth/principal.ts';
 import {
+  dummyPasswordHash,
   hashPassword,
   hashSecret,
   isPasswordCorrect,
@@ -117,7 +118,7 @@ export function accountsService(
     async login(username, password) {
       const account = await repository.findAccount(username);
       // Verify against a hash even for unknown users, so timing does not reveal which usernames exist.
-      const hash = account?.passwordHash ?? (await dummyHash());
+      const hash = account?.passwordHash ?? (await dummyPasswordHash());
       const isCorrect = await isPasswordCorrect(hash, password);
       if (!account || !isCorrect || account.isDisabled) {
         throw new AppError('INVALID_CREDENTIALS', 'The username or password is wrong.');
@@ -195,10 +196,4 @@ export function accountsService(
       return created;
     },
   };
-}
-
-let dummy: Promise<string> | undefined;
-function dummyHash(): Promise<string> {
-  dummy ??= hashPassword('padu-no-such-user');
-  return dummy;
 }

@@ -14,6 +14,11 @@ export interface Config {
   readonly demoPeople: number;
   /** How many synthetic applications the demo seeds into an empty catalog (0: none). */
   readonly demoApplications: number;
+  /**
+   * The address citizens and other systems reach Padu at (no trailing slash): the OpenID Connect
+   * issuer, and the links in messages. Default: http://localhost:PORT.
+   */
+  readonly publicUrl: string;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
@@ -119,6 +124,27 @@ function readHost(env: Env): string {
   return raw;
 }
 
+function readPublicUrl(env: Env, port: number): string {
+  const raw = env.PADU_PUBLIC_URL;
+  if (raw === undefined || raw === '') return `http://localhost:${port}`;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(
+      'PADU_PUBLIC_URL',
+      `"${raw}" is not a URL; write it like https://padu.example.go.id.`,
+    );
+  }
+  if (!['http:', 'https:'].includes(url.protocol) || url.search !== '' || url.hash !== '') {
+    throw new ConfigError(
+      'PADU_PUBLIC_URL',
+      `"${raw}" must be an http(s) URL without query or fragment, like https://padu.example.go.id.`,
+    );
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
 /** Reads and validates the PADU_* variables; throws {@link ConfigError} naming the bad variable. */
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
   const dataDirRaw = env.PADU_DATA_DIR;
@@ -129,6 +155,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       dataDirRaw === undefined || dataDirRaw === '' ? '.padu' : dataDirRaw,
     ),
     port: readPort(env),
+    publicUrl: readPublicUrl(env, readPort(env)),
     host: readHost(env),
     demo: readDemo(env),
     demoPeople: readDemoCount(env, 'PADU_DEMO_PEOPLE', 200_000, 100_000_000, 'people'),

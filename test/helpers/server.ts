@@ -1,5 +1,6 @@
 import { buildApp } from '../../src/app.ts';
 import type { GatewayOptions } from '../../src/exchange/gateway.ts';
+import type { IdentityRouteOptions } from '../../src/identity/identity.routes.ts';
 import type { RouteInfo } from '../../src/platform/http/server.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
@@ -17,7 +18,7 @@ export interface TestServer {
 
 /** Starts Padu's real HTTP server on a free port over a fresh test database. */
 export async function startTestServer(
-  options: { gateway?: Partial<GatewayOptions> } = {},
+  options: { gateway?: Partial<GatewayOptions>; identity?: Partial<IdentityRouteOptions> } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase();
   const { app, routes } = await buildApp({
@@ -25,6 +26,7 @@ export async function startTestServer(
     services: database.services,
     logLevel: 'silent',
     ...(options.gateway === undefined ? {} : { gateway: options.gateway }),
+    ...(options.identity === undefined ? {} : { identity: options.identity }),
   });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   const { accounts } = database.services;

@@ -16,8 +16,20 @@ afterAll(async () => {
 });
 
 const MUTATING = ['POST', 'PUT', 'PATCH', 'DELETE'];
-// Mutating routes that are deliberately open: logging in and out of the console.
-const PUBLIC_MUTATIONS = ['POST /api/v1/auth/login', 'POST /api/v1/auth/logout'];
+// Mutating routes that are deliberately open: logging in and out of the console, and the citizens'
+// registration, login steps and password reset (the steps after the first check their own
+// pending session and its CSRF token).
+const PUBLIC_MUTATIONS = [
+  'POST /api/v1/auth/login',
+  'POST /api/v1/auth/logout',
+  'POST /api/v1/identity/register',
+  'POST /api/v1/identity/totp/confirm',
+  'POST /api/v1/identity/login',
+  'POST /api/v1/identity/login/totp',
+  'POST /api/v1/identity/logout',
+  'POST /api/v1/identity/password-reset',
+  'POST /api/v1/identity/password-reset/confirm',
+];
 
 function concrete(url: string): string {
   return url.replace(/:(\w+)/g, (_, name: string) => (name === 'id' ? '1' : '32'));
@@ -61,7 +73,12 @@ describe('every mutating API route requires the right credentials', () => {
         await call(route.method, route.url, 'padu_tok_not-a-real-token'),
         `${name} with a bad token`,
       ).toBe(401);
-      if (route.access !== 'authenticated') {
+      if (route.access === 'citizen') {
+        // An operator's token is not a citizen's session.
+        for (const role of ROLES) {
+          expect(await call(route.method, route.url, tokens[role]), `${name} as ${role}`).toBe(401);
+        }
+      } else if (route.access !== 'authenticated') {
         for (const role of ROLES.filter((r) => !(route.access as readonly string[]).includes(r))) {
           expect(await call(route.method, route.url, tokens[role]), `${name} as ${role}`).toBe(403);
         }

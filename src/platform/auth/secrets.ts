@@ -2,7 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
 
 /** A new random secret (API token, session id, exchange client secret) with a readable prefix, e.g. `padu_tok_…`. */
-export function newSecret(prefix: 'padu_tok' | 'padu_ses' | 'padu_cs'): string {
+export function newSecret(
+  prefix: 'padu_tok' | 'padu_ses' | 'padu_cs' | 'padu_cit' | 'padu_csrf' | 'padu_rst',
+): string {
   return `${prefix}_${randomBytes(32).toString('base64url')}`;
 }
 
@@ -22,4 +24,14 @@ export async function isPasswordCorrect(hash: string, password: string): Promise
   } catch {
     return false;
   }
+}
+
+let dummy: Promise<string> | undefined;
+/**
+ * A hash to verify against when the account does not exist, so that the answer takes as long as
+ * for a wrong password and timing does not reveal which accounts exist.
+ */
+export function dummyPasswordHash(): Promise<string> {
+  dummy ??= hashPassword('padu-no-such-account');
+  return dummy;
 }

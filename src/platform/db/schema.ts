@@ -12,6 +12,60 @@ export interface Database {
   schema_migrations: SchemaMigrationsTable;
   people: PeopleTable;
   immunizations: ImmunizationsTable;
+  citizens: CitizensTable;
+  citizen_sessions: CitizenSessionsTable;
+  citizen_login_failures: CitizenLoginFailuresTable;
+  citizen_password_resets: CitizenPasswordResetsTable;
+  notification_outbox: NotificationOutboxTable;
+}
+
+export interface CitizensTable {
+  id: Generated<number>;
+  nik: string;
+  name: string;
+  email: string;
+  password_hash: string;
+  totp_secret: string;
+  totp_enabled_at: Date | null;
+  totp_last_step: number | null;
+  created_at: Timestamp;
+  disabled_at: Date | null;
+}
+
+export type CitizenSessionStage = 'enrol' | 'totp' | 'active';
+
+export interface CitizenSessionsTable {
+  token_hash: string;
+  citizen_id: number;
+  stage: CitizenSessionStage;
+  csrf_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface CitizenLoginFailuresTable {
+  nik: string;
+  failures: number;
+  first_failed_at: Timestamp;
+  locked_until: Date | null;
+}
+
+export interface CitizenPasswordResetsTable {
+  token_hash: string;
+  citizen_id: number;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Date | null;
+}
+
+export interface NotificationOutboxTable {
+  id: Generated<number>;
+  channel: 'email' | 'sms';
+  recipient: string;
+  subject: string;
+  body: string;
+  created_at: Timestamp;
+  delivered_at: Date | null;
 }
 
 export interface PeopleTable {

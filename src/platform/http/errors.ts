@@ -10,8 +10,16 @@ export const ERROR_CODES = {
   UNAUTHENTICATED: 401,
   /** Username or password is wrong (deliberately not saying which). */
   INVALID_CREDENTIALS: 401,
+  /** A one-time code (TOTP) is wrong, expired or already used. */
+  INVALID_CODE: 401,
+  /** A cookie-authenticated write came without the session's X-CSRF-Token header (or a wrong one). */
+  CSRF_FAILED: 403,
   /** The caller is known but its role or agency does not allow this. */
   FORBIDDEN: 403,
+  /** A registration's NIK, name and birth date do not match the population register together. */
+  IDENTITY_MISMATCH: 400,
+  /** A password-reset token is unknown, used or expired. */
+  RESET_TOKEN_INVALID: 400,
   /** The addressed resource does not exist. */
   NOT_FOUND: 404,
   /** The HTTP method is not supported on this path. */
@@ -47,6 +55,8 @@ export interface ErrorDetail {
 /** The one error type of Padu. Its message says what is wrong and how to fix it. */
 export class AppError extends Error {
   readonly status: number;
+  /** For RATE_LIMITED: seconds until a retry can succeed, sent as Retry-After. */
+  retryAfterSeconds: number | undefined;
   constructor(
     readonly code: ErrorCode,
     message: string,

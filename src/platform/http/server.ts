@@ -19,7 +19,19 @@ import { validationDetails, validatorCompiler } from './validation.ts';
  * Who may call a route. Every route that changes anything must declare it (start-up fails
  * otherwise), so no mutating route can be left open by accident.
  */
-export type Access = 'public' | 'authenticated' | readonly Role[];
+export type Access = 'public' | 'authenticated' | 'citizen' | readonly Role[];
+
+/** The citizen behind a portal session, as the identity module resolves it. */
+export interface CitizenSession {
+  readonly citizen: {
+    readonly id: number;
+    readonly nik: string;
+    readonly name: string;
+    readonly email: string;
+  };
+  readonly stage: 'enrol' | 'totp' | 'active';
+  csrfMatches(token: string): boolean;
+}
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -27,6 +39,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     principal: Principal | undefined;
+    /** The logged-in citizen on routes with access 'citizen'. */
+    citizen: CitizenSession['citizen'] | undefined;
   }
 }
 
@@ -34,6 +48,10 @@ declare module 'fastify' {
 export type HttpApp = ReturnType<typeof createHttpServer>['app'];
 
 export const SESSION_COOKIE = 'padu_session';
+/** The citizens' portal session (HttpOnly) and its CSRF token (readable by the portal's script). */
+export const CITIZEN_COOKIE = 'padu_citizen';
+export const CSRF_COOKIE = 'padu_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export interface HttpServerOptions {
@@ -43,6 +61,8 @@ export interface HttpServerOptions {
     token?: string;
     session?: string;
   }) => Promise<Principal | undefined>;
+  /** Resolves a citizens' portal session cookie value. */
+  readonly resolveCitizen?: (session: string) => Promise<CitizenSession | undefined>;
   readonly raw?: RawHandler;
 }
 
@@ -78,16 +98,38 @@ function errorBody(
   };
 }
 
-/** The session cookie's value; read here because this hook runs before @fastify/cookie's. */
-function sessionCookie(header: string | undefined): string | undefined {
+/** A cookie's value; read here because the access hook runs before @fastify/cookie's. */
+export function cookieValue(header: string | undefined, cookie: string): string | undefined {
   for (const part of header?.split(';') ?? []) {
     const [name, ...value] = part.trim().split('=');
-    if (name === SESSION_COOKIE) return decodeURIComponent(value.join('='));
+    if (name === cookie) {
+      try {
+        return decodeURIComponent(value.join('='));
+      } catch {
+        return undefined;
+      }
+    }
   }
   return undefined;
 }
 
+/**
+ * A cookie-authenticated write must repeat the session's CSRF token in a header: another site can
+ * make the browser send the cookie, but cannot read the token to send with it.
+ */
+export function checkCsrf(request: FastifyRequest, session: CitizenSession): void {
+  const token = request.headers[CSRF_HEADER];
+  if (typeof token !== 'string' || !session.csrfMatches(token)) {
+    throw new AppError(
+      'CSRF_FAILED',
+      `This write needs the header X-CSRF-Token with the value of the ${CSRF_COOKIE} cookie; reload the page and try again.`,
+    );
+  }
+}
+
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError) {
+  if (error.retryAfterSeconds !== undefined)
+    void reply.header('retry-after', String(error.retryAfterSeconds));
   return reply
     .status(error.status)
     .send(errorBody(request, error.code, error.message, error.details));
@@ -117,6 +159,7 @@ export function createHttpServer(options: HttpServerOptions) {
 
   app.setValidatorCompiler(validatorCompiler);
   app.decorateRequest('principal', undefined);
+  app.decorateRequest('citizen', undefined);
 
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
@@ -138,9 +181,25 @@ export function createHttpServer(options: HttpServerOptions) {
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config.access;
     if (access === undefined || access === 'public') return;
+    if (access === 'citizen') {
+      const secret = cookieValue(request.headers.cookie, CITIZEN_COOKIE);
+      const session =
+        secret === undefined || options.resolveCitizen === undefined
+          ? undefined
+          : await options.resolveCitizen(secret);
+      if (session?.stage !== 'active') {
+        throw new AppError(
+          'UNAUTHENTICATED',
+          'This needs a citizen login: log in at /portal/ with your NIK, password and authenticator code.',
+        );
+      }
+      if (MUTATING.has(request.method)) checkCsrf(request, session);
+      request.citizen = session.citizen;
+      return;
+    }
     const authorization = request.headers.authorization;
     const token = authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : undefined;
-    const session = sessionCookie(request.headers.cookie);
+    const session = cookieValue(request.headers.cookie, SESSION_COOKIE);
     request.principal =
       token !== undefined || session !== undefined
         ? await options.resolvePrincipal({
@@ -268,6 +327,12 @@ export async function registerHttpPlugins(app: FastifyInstance, version: string)
             description: 'API token from `npx padu tokens create`',
           },
           session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          citizenSession: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: CITIZEN_COOKIE,
+            description: `Citizens' portal session; writes also send the ${CSRF_COOKIE} cookie's value in X-CSRF-Token`,
+          },
         },
       },
     },
@@ -285,3 +350,6 @@ export const AUTHENTICATED_SECURITY: { [scheme: string]: readonly string[] }[] =
   { bearerToken: [] },
   { session: [] },
 ];
+
+/** The security requirement of citizens' portal routes. */
+export const CITIZEN_SECURITY: { [scheme: string]: readonly string[] }[] = [{ citizenSession: [] }];

@@ -1,0 +1,340 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { recordAudit } from '../platform/audit.ts';
+import {
+  dummyPasswordHash,
+  hashPassword,
+  hashSecret,
+  isPasswordCorrect,
+  newSecret,
+} from '../platform/auth/secrets.ts';
+import type { CitizenSessionStage, Database } from '../platform/db/schema.ts';
+import { AppError } from '../platform/http/errors.ts';
+import type { Notifier } from '../platform/notifier.ts';
+import type { PopulationRegister } from '../population/register.ts';
+import { identityRepository, type CitizenRow } from './identity.repository.ts';
+import { newTotpSecret, otpauthUri, verifyTotp } from './totp.ts';
+
+/** The citizen a request acts for (an active session). */
+export interface CitizenPrincipal {
+  readonly id: number;
+  readonly nik: string;
+  readonly name: string;
+  readonly email: string;
+}
+
+/** A session just opened: the cookie values, shown once. */
+export interface NewSession {
+  readonly secret: string;
+  readonly csrfToken: string;
+  readonly expiresAt: Date;
+}
+
+export interface TotpSetup {
+  readonly secret: string;
+  readonly otpauthUri: string;
+}
+
+export type LoginResult =
+  { stage: 'totp'; session: NewSession } | { stage: 'enrol'; session: NewSession; totp: TotpSetup };
+
+export interface Registration {
+  readonly nik: string;
+  readonly name: string;
+  readonly birthDate: string;
+  readonly email: string;
+  readonly password: string;
+}
+
+export const MIN_PASSWORD_LENGTH = 10;
+/** Active sessions last a working day; a half-finished login ten minutes. */
+export const ACTIVE_SESSION_MS = 8 * 60 * 60 * 1000;
+export const PENDING_SESSION_MS = 10 * 60 * 1000;
+/** Five wrong passwords, codes or registration details for one NIK within 15 minutes lock it for 15. */
+export const LOCKOUT = { maxFailures: 5, windowMs: 15 * 60 * 1000, lockMs: 15 * 60 * 1000 };
+const RESET_TTL_MS = 30 * 60 * 1000;
+/** At most one reset message per account per minute, so the outbox cannot be flooded. */
+const RESET_INTERVAL_MS = 60 * 1000;
+
+export interface IdentityService {
+  register(registration: Registration): Promise<{ session: NewSession; totp: TotpSetup }>;
+  /** Confirms the first code of a new authenticator; the session becomes active (a new id). */
+  confirmTotp(
+    sessionSecret: string,
+    code: string,
+  ): Promise<{ session: NewSession; citizen: CitizenPrincipal }>;
+  login(nik: string, password: string): Promise<LoginResult>;
+  /** The second step of a login; the session becomes active (a new id). */
+  loginTotp(
+    sessionSecret: string,
+    code: string,
+  ): Promise<{ session: NewSession; citizen: CitizenPrincipal }>;
+  logout(sessionSecret: string): Promise<void>;
+  /** The session's citizen and stage, and whether the CSRF token matches it. */
+  session(sessionSecret: string): Promise<
+    | {
+        citizen: CitizenPrincipal;
+        stage: CitizenSessionStage;
+        csrfMatches: (token: string) => boolean;
+      }
+    | undefined
+  >;
+  requestPasswordReset(nik: string): Promise<void>;
+  confirmPasswordReset(token: string, password: string): Promise<void>;
+}
+
+/** Names compared as the register writes them: case, accents, punctuation and spacing do not count. */
+export function normalizePersonName(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toUpperCase()
+    .replace(/[^A-Z0-9 ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function principalOf(citizen: CitizenRow): CitizenPrincipal {
+  return { id: citizen.id, nik: citizen.nik, name: citizen.name, email: citizen.email };
+}
+
+function rateLimited(until: Date): AppError {
+  const seconds = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000));
+  const error = new AppError(
+    'RATE_LIMITED',
+    `Too many failed attempts for this NIK; try again in ${Math.ceil(seconds / 60)} minute(s), or reset the password.`,
+  );
+  error.retryAfterSeconds = seconds;
+  return error;
+}
+
+function matchesHash(token: string, hash: string): boolean {
+  const given = Buffer.from(hashSecret(token), 'hex');
+  const expected = Buffer.from(hash, 'hex');
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+export function identityService(
+  db: Kysely<Database>,
+  register: PopulationRegister,
+  notifier: Notifier,
+  publicUrl: string,
+): IdentityService {
+  const repository = identityRepository(db);
+
+  async function openSession(
+    repo: ReturnType<typeof identityRepository>,
+    citizenId: number,
+    stage: CitizenSessionStage,
+  ): Promise<NewSession> {
+    const secret = newSecret('padu_cit');
+    const csrfToken = newSecret('padu_csrf');
+    const expiresAt = new Date(
+      Date.now() + (stage === 'active' ? ACTIVE_SESSION_MS : PENDING_SESSION_MS),
+    );
+    await repo.insertSession({
+      tokenHash: hashSecret(secret),
+      citizenId,
+      stage,
+      csrfHash: hashSecret(csrfToken),
+      expiresAt,
+    });
+    return { secret, csrfToken, expiresAt };
+  }
+
+  async function throwIfLocked(nik: string): Promise<void> {
+    const until = await repository.lockedUntil(nik);
+    if (until !== undefined) throw rateLimited(until);
+  }
+
+  async function fail(nik: string, error: AppError): Promise<never> {
+    const until = await repository.recordFailure(nik, LOCKOUT);
+    throw until === undefined ? error : rateLimited(until);
+  }
+
+  /**
+   * Checks a code for a session in the given stage, then replaces the session with an active one
+   * (a new id, so a session id seen before the second factor is worth nothing after it).
+   */
+  async function promote(
+    sessionSecret: string,
+    stage: 'enrol' | 'totp',
+    code: string,
+  ): Promise<{ session: NewSession; citizen: CitizenPrincipal }> {
+    const found = await repository.findSession(hashSecret(sessionSecret));
+    if (found === undefined || found.stage !== stage || found.citizen.isDisabled) {
+      throw new AppError(
+        'UNAUTHENTICATED',
+        stage === 'enrol'
+          ? 'No registration is waiting for its authenticator code; register or log in again.'
+          : 'No login is waiting for its authenticator code; log in with NIK and password again.',
+      );
+    }
+    const { citizen } = found;
+    await throwIfLocked(citizen.nik);
+    const step = verifyTotp(citizen.totpSecret, code, { lastUsedStep: citizen.totpLastStep });
+    if (step === null) {
+      await fail(
+        citizen.nik,
+        new AppError(
+          'INVALID_CODE',
+          'The code is wrong or expired; enter the 6-digit code your authenticator app shows now.',
+        ),
+      );
+    }
+    return db.transaction().execute(async (trx) => {
+      const repo = identityRepository(trx);
+      if (
+        !(await repo.deleteSession(hashSecret(sessionSecret))) ||
+        !(await repo.useTotpStep(citizen.id, step!))
+      ) {
+        throw new AppError('INVALID_CODE', 'This code was used already; wait for the next one.');
+      }
+      if (stage === 'enrol') await repo.enableTotp(citizen.id, step!);
+      await repo.clearFailures(citizen.nik);
+      const session = await openSession(repo, citizen.id, 'active');
+      await recordAudit(trx, {
+        actor: `citizen:${citizen.id}`,
+        action: stage === 'enrol' ? 'citizen.totp_enable' : 'citizen.login',
+      });
+      return { session, citizen: principalOf(citizen) };
+    });
+  }
+
+  return {
+    async register(registration) {
+      const { nik } = registration;
+      await throwIfLocked(nik);
+      const person = await register.person(nik);
+      const matches =
+        person !== undefined &&
+        person.deathDate === null &&
+        person.birthDate === registration.birthDate &&
+        normalizePersonName(person.name) === normalizePersonName(registration.name);
+      if (!matches) {
+        // One answer for an unknown NIK, a wrong name and a wrong birth date; wrong guesses count
+        // towards the NIK's lock-out, so a birth date cannot be found by trying them all.
+        await fail(
+          nik,
+          new AppError(
+            'IDENTITY_MISMATCH',
+            'The NIK, name and birth date do not match the population register together. Write the name and birth date exactly as on your KTP-el; if they are right, ask your Dinas Dukcapil to check your record.',
+          ),
+        );
+      }
+      const totpSecret = newTotpSecret();
+      const passwordHash = await hashPassword(registration.password);
+      const session = await db.transaction().execute(async (trx) => {
+        const repo = identityRepository(trx);
+        const id = await repo.insertCitizen({
+          nik,
+          name: person!.name,
+          email: registration.email,
+          passwordHash,
+          totpSecret,
+        });
+        if (id === undefined) {
+          throw new AppError(
+            'CONFLICT',
+            'This NIK has an account already; log in, or reset the password if it is forgotten.',
+          );
+        }
+        await recordAudit(trx, { actor: `citizen:${id}`, action: 'citizen.register' });
+        return openSession(repo, id, 'enrol');
+      });
+      return { session, totp: { secret: totpSecret, otpauthUri: otpauthUri(totpSecret, nik) } };
+    },
+
+    confirmTotp: (sessionSecret, code) => promote(sessionSecret, 'enrol', code),
+
+    async login(nik, password) {
+      await throwIfLocked(nik);
+      const citizen = await repository.findByNik(nik);
+      const correct = await isPasswordCorrect(
+        citizen?.passwordHash ?? (await dummyPasswordHash()),
+        password,
+      );
+      if (citizen === undefined || !correct || citizen.isDisabled) {
+        return fail(nik, new AppError('INVALID_CREDENTIALS', 'The NIK or password is wrong.'));
+      }
+      await repository.deleteExpiredSessions();
+      if (!citizen.totpEnabled) {
+        const session = await openSession(repository, citizen.id, 'enrol');
+        return {
+          stage: 'enrol',
+          session,
+          totp: { secret: citizen.totpSecret, otpauthUri: otpauthUri(citizen.totpSecret, nik) },
+        };
+      }
+      return { stage: 'totp', session: await openSession(repository, citizen.id, 'totp') };
+    },
+
+    loginTotp: (sessionSecret, code) => promote(sessionSecret, 'totp', code),
+
+    async logout(sessionSecret) {
+      await repository.deleteSession(hashSecret(sessionSecret));
+    },
+
+    async session(sessionSecret) {
+      const found = await repository.findSession(hashSecret(sessionSecret));
+      if (found === undefined || found.citizen.isDisabled) return undefined;
+      return {
+        citizen: principalOf(found.citizen),
+        stage: found.stage,
+        csrfMatches: (token) => matchesHash(token, found.csrfHash),
+      };
+    },
+
+    async requestPasswordReset(nik) {
+      const citizen = await repository.findByNik(nik);
+      if (citizen === undefined || citizen.isDisabled) return;
+      if (await repository.hasResetSince(citizen.id, new Date(Date.now() - RESET_INTERVAL_MS)))
+        return;
+      const token = newSecret('padu_rst');
+      await db.transaction().execute(async (trx) => {
+        await identityRepository(trx).insertPasswordReset({
+          tokenHash: hashSecret(token),
+          citizenId: citizen.id,
+          expiresAt: new Date(Date.now() + RESET_TTL_MS),
+        });
+        const link = `${publicUrl}/portal/#/atur-ulang-sandi?token=${encodeURIComponent(token)}`;
+        await notifier.send(trx, {
+          channel: 'email',
+          recipient: citizen.email,
+          subject: 'Padu: atur ulang kata sandi / reset your password',
+          body:
+            `Yth. ${citizen.name},\n\nBuka tautan ini dalam 30 menit untuk membuat kata sandi baru:\n${link}\n\n` +
+            'Jika Anda tidak memintanya, abaikan pesan ini; kata sandi Anda tidak berubah.\n\n' +
+            `Open this link within 30 minutes to set a new password. If you did not ask for it, ignore this message.`,
+        });
+        await recordAudit(trx, {
+          actor: `citizen:${citizen.id}`,
+          action: 'citizen.password_reset_request',
+        });
+      });
+    },
+
+    async confirmPasswordReset(token, password) {
+      const passwordHash = await hashPassword(password);
+      await db.transaction().execute(async (trx) => {
+        const repo = identityRepository(trx);
+        const citizenId = await repo.useResetToken(hashSecret(token));
+        const citizen = citizenId === undefined ? undefined : await repo.findById(citizenId);
+        if (citizen === undefined) {
+          throw new AppError(
+            'RESET_TOKEN_INVALID',
+            'This reset link is unknown, used or older than 30 minutes; ask for a new one.',
+          );
+        }
+        await repo.setPassword(citizen.id, passwordHash);
+        // Whoever held a session with the old password loses it; the lock-out is lifted.
+        await repo.deleteSessionsOf(citizen.id);
+        await repo.clearFailures(citizen.nik);
+        await recordAudit(trx, {
+          actor: `citizen:${citizen.id}`,
+          action: 'citizen.password_reset',
+        });
+      });
+    },
+  };
+}
