@@ -32,8 +32,12 @@ import { populationService, type PopulationService } from './population/populati
 import { regionsRoutes } from './regions/regions.routes.ts';
 import { identityRoutes, type IdentityRouteOptions } from './identity/identity.routes.ts';
 import { identityService, type IdentityService } from './identity/identity.service.ts';
+import { createOidcProvider } from './identity/oidc.ts';
 import { outboxNotifier } from './platform/notifier.ts';
 import { populationRegister } from './population/register.ts';
+import { accessesAbout } from './exchange/subject-access.ts';
+import { portalRoutes } from './portal/portal.routes.ts';
+import { portalService, type PortalService } from './portal/portal.service.ts';
 import { regionsService, type RegionsService } from './regions/regions.service.ts';
 
 export const VERSION = '0.1.0';
@@ -48,6 +52,7 @@ export interface Services {
   readonly catalog: CatalogService;
   readonly exchange: ExchangeService;
   readonly identity: IdentityService;
+  readonly portal: PortalService;
 }
 
 export interface ServiceSettings {
@@ -63,14 +68,23 @@ export function createServices(
   const agencies = agenciesService(db);
   const regions = regionsService(db);
   const register = populationRegister(pool);
+  const identity = identityService(db, register, outboxNotifier, settings.publicUrl);
+  const exchange = exchangeService(pool, (code) => agencies.agencyExists(code));
   return {
-    identity: identityService(db, register, outboxNotifier, settings.publicUrl),
+    identity,
+    portal: portalService(db, {
+      register,
+      agencyName: async (code) => (await agencies.findAgency(code))?.name,
+      contact: (citizenId) => identity.contact(citizenId),
+      accessesAbout: (nik, limit) => accessesAbout(exchange.tree, exchange.query, nik, limit),
+      notifier: outboxNotifier,
+    }),
     regions,
     agencies,
     accounts: accountsService(db, (code) => agencies.agencyExists(code)),
     population: populationService(pool, regions),
     catalog: catalogService(pool, agencies),
-    exchange: exchangeService(pool, (code) => agencies.agencyExists(code)),
+    exchange,
   };
 }
 
@@ -82,6 +96,8 @@ export async function buildApp(options: {
   webDist?: string;
   /** The gateway's limits (tests shorten the upstream time-out). */
   gateway?: Partial<GatewayOptions>;
+  /** Where citizens and applications reach Padu: the OpenID Connect issuer (Config.publicUrl). */
+  publicUrl?: string;
   /** The citizens' login limits (tests raise the per-address budget). */
   identity?: Partial<IdentityRouteOptions>;
 }) {
@@ -90,9 +106,19 @@ export async function buildApp(options: {
     ...DEFAULT_GATEWAY_OPTIONS,
     ...options.gateway,
   });
+  let logError: (error: unknown) => void = () => undefined;
+  const oidc = await createOidcProvider(
+    options.db,
+    services.identity,
+    options.publicUrl ?? 'http://localhost:8080',
+    (error) => logError(error),
+  );
   const { app, routes } = createHttpServer({
     logLevel: options.logLevel,
-    raw: { prefix: GATEWAY_PREFIX, handle: (req, res, id) => gateway.handle(req, res, id) },
+    raw: [
+      { prefixes: [GATEWAY_PREFIX], handle: (req, res, id) => gateway.handle(req, res, id) },
+      oidc.raw,
+    ],
     resolvePrincipal: async ({ token, session }) =>
       token !== undefined
         ? services.accounts.principalForToken(token)
@@ -102,6 +128,7 @@ export async function buildApp(options: {
     resolveCitizen: (session) => services.identity.session(session),
   });
   await registerHttpPlugins(app, VERSION);
+  logError = (error) => app.log.error({ err: error }, 'OpenID Connect interaction failed');
 
   const health = {
     tags: ['Health'],
@@ -148,6 +175,7 @@ export async function buildApp(options: {
     attemptsPerMinute: 30,
     ...options.identity,
   });
+  portalRoutes(app, services.portal);
   app.get(
     '/metrics',
     {
@@ -167,6 +195,14 @@ export async function buildApp(options: {
       prefix: '/',
       wildcard: false,
       index: ['index.html'],
+      // The service worker and the manifest must be fetched fresh, or an update never reaches
+      // installed apps; hashed assets may be cached for long.
+      setHeaders: (response, file) => {
+        if (/\/portal\/(sw\.js|manifest\.webmanifest)$/.test(file))
+          response.setHeader('cache-control', 'no-cache');
+        else if (file.includes(`${path.sep}assets${path.sep}`))
+          response.setHeader('cache-control', 'public, max-age=31536000, immutable');
+      },
     });
   }
   app.setNotFoundHandler((request, reply) => {
@@ -174,7 +210,13 @@ export async function buildApp(options: {
       request.method === 'GET' &&
       !request.url.startsWith('/api/') &&
       (request.headers.accept ?? '').includes('text/html');
-    if (isPage && hasWeb) return reply.type('text/html').sendFile('index.html');
+    if (isPage && hasWeb) {
+      // The citizens' portal is its own page; /portal without the slash goes to it.
+      if (request.url === '/portal' || request.url.startsWith('/portal?'))
+        return reply.redirect(request.url.replace('/portal', '/portal/'), 308);
+      const portal = request.url.startsWith('/portal/');
+      return reply.type('text/html').sendFile(portal ? 'portal/index.html' : 'index.html');
+    }
     return sendError(
       request,
       reply,

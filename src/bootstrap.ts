@@ -28,6 +28,7 @@ export async function prepareDatabase(
   });
   const agencies = await services.agencies.seedAgencies();
   await services.catalog.seedTaxonomy();
+  await services.portal.seedServices();
   await services.population.ensureCounts();
   return {
     migrationsApplied: applied.map((m) => `${String(m.version).padStart(4, '0')}_${m.name}`),

@@ -6,6 +6,7 @@ import { pino } from 'pino';
 import { buildApp, createServices, VERSION, WEB_DIST, type Services } from './app.ts';
 import { prepareDatabase } from './bootstrap.ts';
 import { ConfigError, loadConfig, type Config } from './platform/config.ts';
+import { addOidcClient, listOidcClients } from './identity/oidc.clients.ts';
 import { isCalendarDate } from './platform/dates.ts';
 import { openDatabase, type DatabaseHandle } from './platform/db/database.ts';
 import type { EmbeddedRole } from './platform/db/embedded.ts';
@@ -103,6 +104,40 @@ async function ensureWebBuilt(log: (message: string) => void): Promise<void> {
  * already answers; if the process stops midway, the import's transaction leaves nothing and the
  * next start seeds again.
  */
+/** A person in the demo register whom anyone trying the portal can register as. */
+const DEMO_CITIZEN = { nik: '3404074107900001', name: 'DEWI LESTARI', birthDate: '1990-07-01' };
+
+/** Puts DEMO_CITIZEN in the register (after the synthetic population, which needs it empty). */
+async function seedDemoCitizen(
+  services: Services,
+  config: Config,
+  logger: Pick<ReturnType<typeof pino>, 'info' | 'warn' | 'error'>,
+): Promise<void> {
+  try {
+    const citizen = DEMO_CITIZEN;
+    const added = await services.population.submitPeople(
+      [
+        {
+          nik: citizen.nik,
+          name: citizen.name,
+          sex: 'P',
+          birth_date: citizen.birthDate,
+          village_code: '34.04.07.2001',
+          family_card_number: '3404070107900001',
+          mother_name: 'SITI RAHAYU',
+        },
+      ],
+      'demo',
+    );
+    if (added.summary.inserted > 0)
+      logger.warn(
+        `demo citizen in the register: register at ${config.publicUrl}/portal/#/daftar with NIK ${citizen.nik}, name "${citizen.name}", birth date ${citizen.birthDate}`,
+      );
+  } catch (error) {
+    logger.error({ err: error }, 'adding the demo citizen to the register failed');
+  }
+}
+
 async function seedDemoPopulation(
   services: Services,
   config: Config,
@@ -153,7 +188,12 @@ async function start(): Promise<void> {
       );
     }
   }
-  const { app } = await buildApp({ db: handle.db, services, logLevel: config.logLevel });
+  const { app } = await buildApp({
+    db: handle.db,
+    services,
+    logLevel: config.logLevel,
+    publicUrl: config.publicUrl,
+  });
 
   let stopping = false;
   let checkpoints: NodeJS.Timeout | undefined;
@@ -197,6 +237,7 @@ async function start(): Promise<void> {
       void (async () => {
         if (config.demoApplications > 0) await seedDemoCatalog(services, config, logger);
         if (config.demoPeople > 0) await seedDemoPopulation(services, config, logger);
+        await seedDemoCitizen(services, config, logger);
       })();
     }
   } catch (error) {
@@ -618,6 +659,44 @@ grants
     withDatabase(async ({ services }) => {
       await services.exchange.revokeGrant(id, 'cli');
       printJson({ id, status: 'revoked' });
+    }),
+  );
+
+const oidc = program
+  .command('oidc')
+  .description('Padu as an OpenID Connect provider: government applications that log citizens in');
+const oidcClients = oidc
+  .command('clients')
+  .description('Applications registered as OpenID Connect clients');
+oidcClients
+  .command('add')
+  .description(
+    'Register an application; prints { clientId, clientSecret } (the secret is shown only now)',
+  )
+  .requiredOption('--name <name>', 'the application’s name, shown to citizens on the consent page')
+  .requiredOption(
+    '--redirect-uri <uri>',
+    'where citizens return with the code (repeat for several)',
+    (value: string, previous: string[] = []) => [...previous, value],
+  )
+  .option('--allow-nik', 'let the application receive the citizen’s NIK (scope "nik")', false)
+  .action((options: { name: string; redirectUri: string[]; allowNik: boolean }) =>
+    withDatabase(async ({ handle }) => {
+      printJson(
+        await addOidcClient(
+          handle.db,
+          { name: options.name, redirectUris: options.redirectUri, nikAllowed: options.allowNik },
+          'cli',
+        ),
+      );
+    }),
+  );
+oidcClients
+  .command('list')
+  .description('The registered applications (never their secrets)')
+  .action(() =>
+    withDatabase(async ({ handle }) => {
+      printJson(await listOidcClients(handle.db));
     }),
   );
 

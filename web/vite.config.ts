@@ -12,6 +12,14 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    // Two pages: the officials' console (/) and the citizens' portal (/portal/).
+    // (`rolldownOptions` is Vite 8's name for what was `rollupOptions`.)
+    rolldownOptions: {
+      input: {
+        index: fileURLToPath(new URL('index.html', import.meta.url)),
+        portal: fileURLToPath(new URL('portal/index.html', import.meta.url)),
+      },
+    },
   },
   server: {
     proxy: {

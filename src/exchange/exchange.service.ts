@@ -2,7 +2,7 @@ import { randomBytes, type KeyObject } from 'node:crypto';
 import type pg from 'pg';
 import { hashSecret, newSecret } from '../platform/auth/secrets.ts';
 import { AppError } from '../platform/http/errors.ts';
-import { isSlug, normalizeSearchText } from '../platform/text.ts';
+import { isSlug, slugify as slugOf } from '../platform/text.ts';
 import {
   exchangeRepository,
   type ExchangeRepository,
@@ -38,11 +38,6 @@ const DEFAULT_RATE_LIMIT = 100;
 /** How long a verified token's signature is trusted without checking it again, and how many. */
 const VERIFIED_FOR_MS = 60_000;
 const VERIFIED_TOKENS = 10_000;
-
-/** Lower-case words joined by hyphens, for path segments: "Sistem Kepegawaian" -> sistem-kepegawaian. */
-export function slugOf(name: string): string {
-  return normalizeSearchText(name).replace(/\s+/g, '-').slice(0, 60).replace(/-+$/, '') || 'x';
-}
 
 /** Checks what an OpenAPI 3 document must have; returns its problems (none: it is usable). */
 export function openApiProblems(doc: unknown): string[] {

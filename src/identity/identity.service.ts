@@ -79,6 +79,10 @@ export interface IdentityService {
       }
     | undefined
   >;
+  /** An enabled citizen by id (the OpenID Connect subject). */
+  citizenById(citizenId: number): Promise<CitizenPrincipal | undefined>;
+  /** Where to reach a citizen outside the app (for notifications of other modules). */
+  contact(citizenId: number): Promise<{ name: string; email: string } | undefined>;
   requestPasswordReset(nik: string): Promise<void>;
   confirmPasswordReset(token: string, password: string): Promise<void>;
 }
@@ -283,6 +287,18 @@ export function identityService(
         stage: found.stage,
         csrfMatches: (token) => matchesHash(token, found.csrfHash),
       };
+    },
+
+    async citizenById(citizenId) {
+      const citizen = await repository.findById(citizenId);
+      return citizen === undefined || citizen.isDisabled ? undefined : principalOf(citizen);
+    },
+
+    async contact(citizenId) {
+      const citizen = await repository.findById(citizenId);
+      return citizen === undefined || citizen.isDisabled
+        ? undefined
+        : { name: citizen.name, email: citizen.email };
     },
 
     async requestPasswordReset(nik) {

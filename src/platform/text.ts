@@ -16,3 +16,8 @@ export function normalizeSearchText(text: string): string {
 export function isSlug(text: string): boolean {
   return /^[a-z0-9]+(-[a-z0-9]+)*$/.test(text);
 }
+
+/** Lower-case words joined by hyphens, for path segments: "Sistem Kepegawaian" -> sistem-kepegawaian. */
+export function slugify(name: string): string {
+  return normalizeSearchText(name).replace(/\s+/g, '-').slice(0, 60).replace(/-+$/, '') || 'x';
+}

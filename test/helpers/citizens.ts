@@ -76,26 +76,17 @@ export class CitizenClient {
   readonly cookies = new Map<string, string>();
   constructor(readonly baseUrl: string) {}
 
-  async request<T = ApiBody>(
-    method: string,
-    path: string,
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ): Promise<ApiAnswer<T>> {
-    const csrf = this.cookies.get('padu_csrf');
-    const response = await fetch(`${this.baseUrl}${path}`, {
-      method,
-      headers: {
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(this.cookies.size > 0
-          ? {
-              cookie: [...this.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; '),
-            }
-          : {}),
-        ...(csrf !== undefined && method !== 'GET' ? { 'x-csrf-token': csrf } : {}),
-        ...headers,
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  /** fetch with this jar's cookies (any origin path or absolute URL); keeps what the answer sets. */
+  async fetch(target: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    if (this.cookies.size > 0)
+      headers.set(
+        'cookie',
+        [...this.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; '),
+      );
+    const response = await fetch(target.startsWith('http') ? target : `${this.baseUrl}${target}`, {
+      ...init,
+      headers,
       redirect: 'manual',
     });
     for (const line of response.headers.getSetCookie()) {
@@ -105,6 +96,26 @@ export class CitizenClient {
       if (expired || value.join('=') === '') this.cookies.delete(name!.trim());
       else this.cookies.set(name!.trim(), decodeURIComponent(value.join('=')));
     }
+    return response;
+  }
+
+  /** A JSON API call, with the CSRF header on writes as the portal sends it. */
+  async request<T = ApiBody>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiAnswer<T>> {
+    const csrf = this.cookies.get('padu_csrf');
+    const response = await this.fetch(path, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(csrf !== undefined && method !== 'GET' ? { 'x-csrf-token': csrf } : {}),
+        ...headers,
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
     const text = await response.text();
     return {
       status: response.status,

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { buildApp } from '../../src/app.ts';
 import type { GatewayOptions } from '../../src/exchange/gateway.ts';
 import type { IdentityRouteOptions } from '../../src/identity/identity.routes.ts';
@@ -21,14 +22,17 @@ export async function startTestServer(
   options: { gateway?: Partial<GatewayOptions>; identity?: Partial<IdentityRouteOptions> } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase();
+  // The port is chosen first: the OpenID Connect issuer is the server's own URL.
+  const port = await freePort();
   const { app, routes } = await buildApp({
+    publicUrl: `http://127.0.0.1:${port}`,
     db: database.handle.db,
     services: database.services,
     logLevel: 'silent',
     ...(options.gateway === undefined ? {} : { gateway: options.gateway }),
     ...(options.identity === undefined ? {} : { identity: options.identity }),
   });
-  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  const url = await app.listen({ port, host: '127.0.0.1' });
   const { accounts } = database.services;
   return {
     url,
@@ -53,4 +57,16 @@ export async function startTestServer(
       await database.drop();
     },
   };
+}
+
+/** A port that was free a moment ago (the kernel's choice for port 0). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }

@@ -4,6 +4,7 @@ import { catalogService } from '../../src/catalog/catalog.service.ts';
 import { connect } from '../../src/platform/db/database.ts';
 import { migrate } from '../../src/platform/db/migrate.ts';
 import { importRegions } from '../../src/regions/regions.import.ts';
+import { seedPublicServices } from '../../src/portal/portal.service.ts';
 
 /** What the global setup hands to every test file: a server and a prepared template database. */
 export interface TestDatabaseServer {
@@ -35,7 +36,10 @@ export async function adminQuery(adminUrl: string, text: string): Promise<void> 
   }
 }
 
-/** Creates the template once per run: migrations, the full region reference, the agencies and the catalog taxonomy. */
+/**
+ * Creates the template once per run: migrations, the full region reference, the agencies, the
+ * catalog taxonomy and the portal's public services.
+ */
 export async function createTemplate(adminUrl: string, template: string): Promise<void> {
   await adminQuery(adminUrl, `drop database if exists ${template}`);
   await adminQuery(adminUrl, `create database ${template}`);
@@ -46,6 +50,7 @@ export async function createTemplate(adminUrl: string, template: string): Promis
     const agencies = agenciesService(handle.db);
     await agencies.seedAgencies();
     await catalogService(handle.pool, agencies).seedTaxonomy();
+    await seedPublicServices(handle.db);
   } finally {
     await handle.close();
   }

@@ -23,6 +23,8 @@ export type Route =
   | { page: 'clusters'; clusterId: string | null }
   | { page: 'plan' }
   | ExchangeRoute
+  | { page: 'queue'; status: string }
+  | { page: 'queueItem'; reference: string }
   | { page: 'notFound' };
 
 /** The data exchange's pages: one navigation entry, its own tabs. */
@@ -86,7 +88,27 @@ export function parseRoute(hash: string): Route {
     const view = EXCHANGE_VIEWS.get(second);
     if (view !== undefined && rest.length === 0) return { page: 'exchange', view };
   }
+  if (first === 'permohonan' && rest.length === 0) {
+    if (second === undefined)
+      return { page: 'queue', status: new URLSearchParams(search).get('status') ?? '' };
+    try {
+      return { page: 'queueItem', reference: decodeURIComponent(second) };
+    } catch {
+      return { page: 'notFound' };
+    }
+  }
   return { page: 'notFound' };
+}
+
+/** Citizens' applications to the official's agency: '#/permohonan[?status=…]', '#/permohonan/<reference>'. */
+export const QUEUE_HASH = '#/permohonan';
+
+export function queueHash(status = ''): string {
+  return status ? `${QUEUE_HASH}?status=${encodeURIComponent(status)}` : QUEUE_HASH;
+}
+
+export function queueItemHash(reference: string): string {
+  return `${QUEUE_HASH}/${encodeURIComponent(reference)}`;
 }
 
 export function regionHash(code: string | null): string {

@@ -17,6 +17,98 @@ export interface Database {
   citizen_login_failures: CitizenLoginFailuresTable;
   citizen_password_resets: CitizenPasswordResetsTable;
   notification_outbox: NotificationOutboxTable;
+  public_services: PublicServicesTable;
+  portal_consents: PortalConsentsTable;
+  portal_applications: PortalApplicationsTable;
+  portal_application_events: PortalApplicationEventsTable;
+  portal_notifications: PortalNotificationsTable;
+  oidc_clients: OidcClientsTable;
+  oidc_payloads: OidcPayloadsTable;
+  oidc_secrets: OidcSecretsTable;
+}
+
+export interface OidcClientsTable {
+  client_id: string;
+  name: string;
+  metadata: ColumnType<unknown, string, string>;
+  nik_allowed: boolean;
+  created_at: Timestamp;
+  disabled_at: Date | null;
+}
+
+export interface OidcPayloadsTable {
+  model: string;
+  id: string;
+  payload: ColumnType<unknown, string, string>;
+  grant_id: string | null;
+  uid: string | null;
+  user_code: string | null;
+  expires_at: Date | null;
+  consumed_at: Date | null;
+}
+
+export interface OidcSecretsTable {
+  name: 'jwks' | 'cookie_keys';
+  value: ColumnType<unknown, string, string>;
+  created_at: Timestamp;
+}
+
+export type ApplicationStatus =
+  'submitted' | 'verified' | 'in_process' | 'needs_correction' | 'completed' | 'rejected';
+
+export interface PublicServicesTable {
+  id: Generated<number>;
+  slug: string;
+  provider_agency_code: string;
+  category: string;
+  /** JSON text on insert; the parsed object on select. */
+  definition: ColumnType<unknown, string, string>;
+  updated_at: Timestamp;
+}
+
+export interface PortalConsentsTable {
+  id: Generated<number>;
+  citizen_id: number;
+  service_id: number;
+  recipient_agency_code: string;
+  fields: string[];
+  granted_at: Timestamp;
+}
+
+export interface PortalApplicationsTable {
+  id: Generated<number>;
+  reference: string;
+  citizen_id: number;
+  applicant_nik: string;
+  applicant_name: string;
+  service_id: number;
+  agency_code: string;
+  data: ColumnType<unknown, string, string>;
+  prefilled_fields: string[];
+  consent_id: number | null;
+  status: ApplicationStatus;
+  submitted_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PortalApplicationEventsTable {
+  id: Generated<number>;
+  application_id: number;
+  status: ApplicationStatus;
+  note: string | null;
+  by_role: 'citizen' | 'operator';
+  actor: string;
+  at: Timestamp;
+}
+
+export interface PortalNotificationsTable {
+  id: Generated<number>;
+  citizen_id: number;
+  application_id: number | null;
+  message: string;
+  message_en: string;
+  created_at: Timestamp;
+  read_at: Date | null;
 }
 
 export interface CitizensTable {

@@ -63,15 +63,16 @@ export interface HttpServerOptions {
   }) => Promise<Principal | undefined>;
   /** Resolves a citizens' portal session cookie value. */
   readonly resolveCitizen?: (session: string) => Promise<CitizenSession | undefined>;
-  readonly raw?: RawHandler;
+  readonly raw?: readonly RawHandler[];
 }
 
 /**
- * Requests under a path prefix served on the bare HTTP server, before Fastify's routing and hooks
- * (the exchange gateway's data plane). They get the same request id rule.
+ * Requests under path prefixes served on the bare HTTP server, before Fastify's routing and hooks:
+ * the exchange gateway's data plane, and the OpenID Connect provider (a Koa application). They get
+ * the same request id rule.
  */
 export interface RawHandler {
-  readonly prefix: string;
+  readonly prefixes: readonly string[];
   handle(request: http.IncomingMessage, response: http.ServerResponse, requestId: string): void;
 }
 
@@ -142,13 +143,14 @@ export function createHttpServer(options: HttpServerOptions) {
   const app = Fastify({
     logger: { level: options.logLevel },
     genReqId: requestIdOf,
-    ...(raw === undefined
+    ...(raw === undefined || raw.length === 0
       ? {}
       : {
           serverFactory: (handler: http.RequestListener) =>
             http.createServer((request, response) => {
-              if (request.url?.startsWith(raw.prefix) === true)
-                raw.handle(request, response, requestIdOf(request));
+              const url = request.url ?? '/';
+              const own = raw.find((r) => r.prefixes.some((prefix) => url.startsWith(prefix)));
+              if (own !== undefined) own.handle(request, response, requestIdOf(request));
               else handler(request, response);
             }),
         }),

@@ -14,6 +14,7 @@ import { CatalogPage } from './catalog/CatalogPage';
 import { ClusterReview } from './catalog/ClusterReview';
 import { PlanDashboard } from './catalog/PlanDashboard';
 import { ExchangeConsole } from './exchange/ExchangeConsole';
+import { QueuePage } from './portal/QueuePage';
 
 export function App() {
   const route = useHashRoute();
@@ -76,6 +77,9 @@ export function App() {
         )}
         {isCatalog && user && route.page === 'plan' && <PlanDashboard user={user} />}
         {route.page === 'exchange' && <ExchangeConsole route={route} user={user} />}
+        {(route.page === 'queue' || route.page === 'queueItem') && (
+          <QueuePage route={route} user={user} />
+        )}
         {route.page === 'notFound' && <NotFound />}
       </main>
       <Footer />

@@ -5,6 +5,7 @@ import {
   CATALOG_HASH,
   EXCHANGE_HASH,
   LOGIN_HASH,
+  QUEUE_HASH,
   regionHash,
   vaccinationHash,
   type Route,
@@ -24,6 +25,7 @@ const PAGES: { page: Route['page']; href: string; label: MessageKey }[] = [
   { page: 'vaccination', href: vaccinationHash(null), label: 'nav.vaccination' },
   { page: 'catalog', href: CATALOG_HASH, label: 'nav.catalog' },
   { page: 'exchange', href: EXCHANGE_HASH, label: 'nav.exchange' },
+  { page: 'queue', href: QUEUE_HASH, label: 'nav.queue' },
 ];
 
 function skipToMain(event: MouseEvent<HTMLAnchorElement>): void {
@@ -38,7 +40,9 @@ export function Header({ route, user, onLogout }: HeaderProps) {
   const currentPage =
     route.page === 'application' || route.page === 'clusters' || route.page === 'plan'
       ? 'catalog'
-      : route.page;
+      : route.page === 'queueItem'
+        ? 'queue'
+        : route.page;
   return (
     <header className="site-header">
       <a className="skip-link" href="#main" onClick={skipToMain}>
