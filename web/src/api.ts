@@ -1,3 +1,4 @@
+import { isAbortError } from './shared/abort';
 /** Small typed helpers over fetch for Padu's JSON API (/api/v1). */
 
 export type Role = 'platform_admin' | 'agency_operator';
@@ -63,10 +64,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function isErrorBody(value: unknown): value is ErrorBody {
   if (!isRecord(value) || !isRecord(value.error)) return false;
   return typeof value.error.code === 'string' && typeof value.error.message === 'string';
-}
-
-export function isAbortError(error: unknown): boolean {
-  return error instanceof DOMException && error.name === 'AbortError';
 }
 
 async function readJson(response: Response): Promise<unknown> {
@@ -242,3 +239,5 @@ export function childrenStatsExportUrl(
 export async function getStaticJson(path: string, signal?: AbortSignal): Promise<unknown> {
   return request(path, { signal });
 }
+
+export { isAbortError };

@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { navigate, useHash } from './shared/hash';
 
 /** What the vaccination dashboard shows besides its region; unset means the API's default. */
 export interface VaccinationFilters {
@@ -148,26 +148,8 @@ export function clusterHash(clusterId: string | null): string {
     : `#/katalog/klaster/${encodeURIComponent(clusterId)}`;
 }
 
-/**
- * Changes the hash; no-op when already there. A new history entry, so the back button works,
- * unless `replace` (a filter being adjusted should not fill the history).
- */
-export function navigate(hash: string, options: { replace?: boolean } = {}): void {
-  if (window.location.hash === hash) return;
-  if (options.replace) window.location.replace(hash);
-  else window.location.hash = hash;
-}
-
-function subscribe(onChange: () => void): () => void {
-  window.addEventListener('hashchange', onChange);
-  return () => window.removeEventListener('hashchange', onChange);
-}
-
-function getHash(): string {
-  return window.location.hash;
-}
+export { navigate };
 
 export function useHashRoute(): Route {
-  const hash = useSyncExternalStore(subscribe, getHash, () => '');
-  return parseRoute(hash);
+  return parseRoute(useHash());
 }

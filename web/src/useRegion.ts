@@ -1,6 +1,6 @@
 import { getRegion, getRegionChildren, listRegions, type Region, type RegionAncestor } from './api';
 import type { ExplorerLevel } from './regionText';
-import { useLoad, type LoadState } from './useLoad';
+import { useLoad, type LoadState } from './shared/useLoad';
 
 /** What the explorer shows for one place: Indonesia (code null) or a region. */
 export interface RegionViewData {

@@ -4,7 +4,7 @@ import { COVERAGE_CLASSES, coverageColour, coverageText, NO_DATA_COLOUR } from '
 import { useI18n } from '../i18n';
 import { loadProvinceMap } from '../provinceMap';
 import { vaccinationHash, type VaccinationFilters } from '../router';
-import { useLoad } from '../useLoad';
+import { useLoad } from '../shared/useLoad';
 import { ErrorAlert, Loading } from './Status';
 
 interface ProvinceMapProps {

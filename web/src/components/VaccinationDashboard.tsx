@@ -10,7 +10,7 @@ import { COUNTS, coverageText } from '../childrenStats';
 import { useI18n } from '../i18n';
 import { levelName } from '../regionText';
 import { navigate, vaccinationHash, type VaccinationFilters } from '../router';
-import { useLoad } from '../useLoad';
+import { useLoad } from '../shared/useLoad';
 import { Breadcrumb } from './Breadcrumb';
 import { CoverageChart } from './CoverageChart';
 import { ProvinceMap } from './ProvinceMap';

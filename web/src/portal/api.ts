@@ -1,3 +1,4 @@
+import { isAbortError } from '../shared/abort';
 /**
  * The citizens' portal API (/api/v1/identity and /api/v1/portal), per the portal contract.
  * Every write sends the `padu_csrf` cookie back as `X-CSRF-Token` when the cookie exists.
@@ -218,10 +219,6 @@ export const NETWORK_ERROR = 'NETWORK_ERROR';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
-}
-
-export function isAbortError(error: unknown): boolean {
-  return error instanceof DOMException && error.name === 'AbortError';
 }
 
 /** The value of the readable CSRF cookie, if any. */
@@ -483,3 +480,5 @@ export async function getDataAccess(signal?: AbortSignal): Promise<DataAccess[]>
   const body = (await request(`${PORTAL}/data-access`, { signal })) as { items: DataAccess[] };
   return body.items;
 }
+
+export { isAbortError };

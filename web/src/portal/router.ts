@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { navigate, useHash } from '../shared/hash';
 
 /**
  * The portal's hash routes:
@@ -122,22 +122,4 @@ export function registerHash(back?: string | null): string {
   return back ? `${REGISTER_HASH}?kembali=${encodeURIComponent(back)}` : REGISTER_HASH;
 }
 
-/** Changes the hash (a new history entry unless `replace`); no-op when already there. */
-export function navigate(hash: string, options: { replace?: boolean } = {}): void {
-  if (window.location.hash === hash) return;
-  if (options.replace) window.location.replace(hash);
-  else window.location.hash = hash;
-}
-
-function subscribe(onChange: () => void): () => void {
-  window.addEventListener('hashchange', onChange);
-  return () => window.removeEventListener('hashchange', onChange);
-}
-
-function getHash(): string {
-  return window.location.hash;
-}
-
-export function useHash(): string {
-  return useSyncExternalStore(subscribe, getHash, () => '');
-}
+export { navigate, useHash };

@@ -4,7 +4,7 @@ import { getApplication, listFunctions } from '../../catalogApi';
 import { applicationExchange } from '../../exchangeApi';
 import { useI18n, type MessageKey } from '../../i18n';
 import { CATALOG_HASH, applicationHash, clusterHash, exchangeServiceHash } from '../../router';
-import { useLoad } from '../../useLoad';
+import { useLoad } from '../../shared/useLoad';
 import { ErrorAlert, Loading } from '../Status';
 import { PlanForm, type PlanMessage } from './PlanForm';
 import { formatPercent, formatRupiah, functionName, sharedApplicationName } from './CatalogNav';

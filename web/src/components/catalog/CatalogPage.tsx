@@ -7,7 +7,7 @@ import {
 } from '../../catalogApi';
 import { useI18n } from '../../i18n';
 import { applicationHash, clusterHash } from '../../router';
-import { useLoad } from '../../useLoad';
+import { useLoad } from '../../shared/useLoad';
 import { ErrorAlert, Loading } from '../Status';
 import { formatPercent, functionName } from './CatalogNav';
 

@@ -11,7 +11,7 @@ import {
 import { errorMessage } from '../../errors';
 import { useI18n, type MessageKey } from '../../i18n';
 import { applicationHash, clusterHash } from '../../router';
-import { useLoad } from '../../useLoad';
+import { useLoad } from '../../shared/useLoad';
 import { ErrorAlert, Loading } from '../Status';
 import { formatPercent, formatRupiah, functionName, sharedApplicationName } from './CatalogNav';
 

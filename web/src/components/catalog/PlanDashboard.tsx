@@ -3,7 +3,7 @@ import type { User } from '../../api';
 import { draftPlan, listFunctions, planProgress, type PlanProgress } from '../../catalogApi';
 import { errorMessage } from '../../errors';
 import { useI18n } from '../../i18n';
-import { useLoad } from '../../useLoad';
+import { useLoad } from '../../shared/useLoad';
 import { ErrorAlert, Loading } from '../Status';
 import { formatRupiah, functionName } from './CatalogNav';
 

@@ -12,7 +12,7 @@ import {
   type StatusClass,
 } from '../../exchangeApi';
 import { useI18n } from '../../i18n';
-import { useLoad } from '../../useLoad';
+import { useLoad } from '../../shared/useLoad';
 import { SelectField } from '../SelectField';
 import { ErrorAlert, Loading } from '../Status';
 import { formatDateTime, formatMs, saveFile, serviceLabel } from './ExchangeNav';

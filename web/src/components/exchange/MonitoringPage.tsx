@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { getStats } from '../../exchangeApi';
 import { useI18n } from '../../i18n';
-import { useLoad } from '../../useLoad';
+import { useLoad } from '../../shared/useLoad';
 import { ErrorAlert, Loading } from '../Status';
 import { formatMs } from './ExchangeNav';
 import { TrafficChart } from './TrafficChart';

@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { listServices } from '../../exchangeApi';
 import { useI18n } from '../../i18n';
 import { exchangeServiceHash } from '../../router';
-import { useLoad } from '../../useLoad';
+import { useLoad } from '../../shared/useLoad';
 import { ErrorAlert, Loading } from '../Status';
 
 /** Every agency's published services: search, agency and system, version, status, gateway path. */

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { getService } from '../../exchangeApi';
 import { useI18n } from '../../i18n';
 import { exchangeHash } from '../../router';
-import { useLoad } from '../../useLoad';
+import { useLoad } from '../../shared/useLoad';
 import { ErrorAlert, Loading } from '../Status';
 
 /** One service: its provider, gateway address and the operations of its OpenAPI document. */

@@ -3,7 +3,7 @@ import type { User } from '../../api';
 import { errorMessage } from '../../errors';
 import { listSystems, registerSystem, rotateSecret } from '../../exchangeApi';
 import { useI18n } from '../../i18n';
-import { useLoad } from '../../useLoad';
+import { useLoad } from '../../shared/useLoad';
 import { ErrorAlert, Loading } from '../Status';
 
 interface RevealedSecret {

@@ -10,7 +10,7 @@ import {
   queueItemHash,
   type Route,
 } from '../../router';
-import { useLoad } from '../../useLoad';
+import { useLoad } from '../../shared/useLoad';
 import { formatDateTime } from '../exchange/ExchangeNav';
 import { SelectField } from '../SelectField';
 import { ErrorAlert, Loading } from '../Status';

@@ -19,7 +19,7 @@ import {
   type FormErrors,
   type FormValues,
 } from '../schemaForm';
-import { useLoad } from '../useLoad';
+import { useLoad } from '../../shared/useLoad';
 import { StatusBadge } from './ApplicationsPage';
 import { ErrorLang, ErrorSummary } from './Field';
 import { SchemaFields, useErrorList } from './SchemaFields';

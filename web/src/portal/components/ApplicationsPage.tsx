@@ -2,7 +2,7 @@ import { listApplications, type ApplicationStatus } from '../api';
 import { useI18n } from '../i18n';
 import { usePageTitle } from '../pageTitle';
 import { HOME_HASH, applicationHash } from '../router';
-import { useLoad } from '../useLoad';
+import { useLoad } from '../../shared/useLoad';
 import { serviceName } from './ServicePage';
 import { ErrorAlert, Loading } from './Status';
 

@@ -23,7 +23,7 @@ import {
   type FormErrors,
   type FormValues,
 } from '../schemaForm';
-import { useLoad } from '../useLoad';
+import { useLoad } from '../../shared/useLoad';
 import { ErrorLang, ErrorSummary } from './Field';
 import { SchemaFields, useErrorList } from './SchemaFields';
 import { appliesOnline, serviceName } from './ServicePage';

@@ -3,7 +3,7 @@ import { getDataAccess, type DataAccess } from '../api';
 import { useI18n } from '../i18n';
 import { verifyInclusion, type ProofOutcome } from '../merkle';
 import { usePageTitle } from '../pageTitle';
-import { useLoad } from '../useLoad';
+import { useLoad } from '../../shared/useLoad';
 import { ErrorAlert, Loading } from './Status';
 
 /** Downloads text as a file made in the browser (no second request). */

@@ -3,7 +3,7 @@ import { getCategories, listServices, type Category, type ServiceSummary } from 
 import { useI18n } from '../i18n';
 import { usePageTitle } from '../pageTitle';
 import { homeHash, navigate, type Route } from '../router';
-import { useLoad } from '../useLoad';
+import { useLoad } from '../../shared/useLoad';
 import { ServiceCard } from './ServiceCard';
 import { ErrorAlert, Loading } from './Status';
 

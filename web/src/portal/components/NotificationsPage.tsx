@@ -5,7 +5,7 @@ import { useI18n } from '../i18n';
 import { usePageTitle } from '../pageTitle';
 import { applicationHash } from '../router';
 import { useSession } from '../session';
-import { useLoad } from '../useLoad';
+import { useLoad } from '../../shared/useLoad';
 import { ErrorAlert, Loading } from './Status';
 
 export function NotificationsPage() {

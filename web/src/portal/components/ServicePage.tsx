@@ -3,7 +3,7 @@ import { useI18n } from '../i18n';
 import { usePageTitle } from '../pageTitle';
 import { HOME_HASH, applyHash, loginHash, navigate } from '../router';
 import { useSession } from '../session';
-import { useLoad } from '../useLoad';
+import { useLoad } from '../../shared/useLoad';
 import { useSla } from './ServiceCard';
 import { ErrorAlert, Loading } from './Status';
 
