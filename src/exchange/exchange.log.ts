@@ -28,6 +28,11 @@ const CHECKPOINT_ON_DEMAND_MS = 100;
 
 /** Leaf hashes read from the database at once while catching up. */
 const SYNC_BATCH = 100_000;
+/**
+ * Complete tiles' leaf hashes kept for proofs (8 KiB each): a complete tile never changes, and a
+ * citizen's "who accessed my data" asks for many proofs at once.
+ */
+const TILE_CACHE = 2048;
 
 /**
  * The verifiable side of the exchange log: the Merkle tree (in memory only its complete subtrees of
@@ -141,11 +146,21 @@ export function exchangeLog(pool: pg.Pool) {
       );
   }
 
-  /** The leaves of the complete tiles a computation needs, read from the table. */
+  const tileCache = new Map<number, Buffer[]>();
+
+  /** The leaves of the complete tiles a computation needs, from the cache or the table. */
   async function tilesFor(compute: (hash: RangeHash) => unknown) {
     const tiles = new Map<number, Buffer[]>();
     const width = tree.tileLeaves;
     for (const tile of tree.tilesNeeded(compute)) {
+      const cached = tileCache.get(tile);
+      if (cached !== undefined) {
+        // Most recently used last, so that the oldest is the first key.
+        tileCache.delete(tile);
+        tileCache.set(tile, cached);
+        tiles.set(tile, cached);
+        continue;
+      }
       const { rows } = await pool.query<{ leaf_hash: Buffer }>(
         'select leaf_hash from exchange_log where leaf_index >= $1 and leaf_index < $2 order by leaf_index',
         [tile * width, (tile + 1) * width],
@@ -154,10 +169,10 @@ export function exchangeLog(pool: pg.Pool) {
         throw new Error(
           `the exchange log is missing entries of tile ${tile}; run padu exchange verify`,
         );
-      tiles.set(
-        tile,
-        rows.map((r) => r.leaf_hash),
-      );
+      const leaves = rows.map((r) => r.leaf_hash);
+      tiles.set(tile, leaves);
+      tileCache.set(tile, leaves);
+      if (tileCache.size > TILE_CACHE) tileCache.delete(tileCache.keys().next().value!);
     }
     return tiles;
   }

@@ -17,6 +17,18 @@ export interface SessionRow {
   readonly citizen: CitizenRow;
   readonly stage: CitizenSessionStage;
   readonly csrfHash: string;
+  readonly webauthnChallenge: string | null;
+}
+
+export interface PasskeyRow {
+  readonly id: string;
+  readonly citizenId: number;
+  readonly publicKey: Buffer;
+  readonly counter: number;
+  readonly transports: readonly string[];
+  readonly name: string;
+  readonly createdAt: Date;
+  readonly lastUsedAt: Date | null;
 }
 
 const CITIZEN_COLUMNS = [
@@ -151,11 +163,100 @@ export function identityRepository(db: Kysely<Database>) {
       const row = await db
         .selectFrom('citizen_sessions as s')
         .innerJoin('citizens as c', 'c.id', 's.citizen_id')
-        .select([...CITIZEN_COLUMNS, 's.stage', 's.csrf_hash'])
+        .select([...CITIZEN_COLUMNS, 's.stage', 's.csrf_hash', 's.webauthn_challenge'])
         .where('s.token_hash', '=', tokenHash)
         .where('s.expires_at', '>', new Date())
         .executeTakeFirst();
-      return row && { citizen: toCitizen(row), stage: row.stage, csrfHash: row.csrf_hash };
+      return (
+        row && {
+          citizen: toCitizen(row),
+          stage: row.stage,
+          csrfHash: row.csrf_hash,
+          webauthnChallenge: row.webauthn_challenge,
+        }
+      );
+    },
+
+    async setChallenge(tokenHash: string, challenge: string | null): Promise<void> {
+      await db
+        .updateTable('citizen_sessions')
+        .set({ webauthn_challenge: challenge })
+        .where('token_hash', '=', tokenHash)
+        .execute();
+    },
+
+    /** Takes the session's challenge away (a challenge is answered once); null if there was none. */
+    async takeChallenge(tokenHash: string): Promise<string | null> {
+      const row = await db
+        .updateTable('citizen_sessions as s')
+        .set({ webauthn_challenge: null })
+        .from('citizen_sessions as old')
+        .whereRef('old.token_hash', '=', 's.token_hash')
+        .where('s.token_hash', '=', tokenHash)
+        .returning('old.webauthn_challenge')
+        .executeTakeFirst();
+      return row?.webauthn_challenge ?? null;
+    },
+
+    async passkeys(citizenId: number): Promise<PasskeyRow[]> {
+      const rows = await db
+        .selectFrom('citizen_passkeys')
+        .selectAll()
+        .where('citizen_id', '=', citizenId)
+        .orderBy('created_at')
+        .execute();
+      return rows.map((r) => ({
+        id: r.id,
+        citizenId: r.citizen_id,
+        publicKey: r.public_key,
+        counter: r.counter,
+        transports: r.transports,
+        name: r.name,
+        createdAt: r.created_at,
+        lastUsedAt: r.last_used_at,
+      }));
+    },
+
+    /** Inserts a passkey; false when the credential is registered already. */
+    async insertPasskey(passkey: {
+      id: string;
+      citizenId: number;
+      publicKey: Buffer;
+      counter: number;
+      transports: readonly string[];
+      name: string;
+    }): Promise<boolean> {
+      const result = await db
+        .insertInto('citizen_passkeys')
+        .values({
+          id: passkey.id,
+          citizen_id: passkey.citizenId,
+          public_key: passkey.publicKey,
+          counter: passkey.counter,
+          transports: [...passkey.transports],
+          name: passkey.name,
+        })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      return result !== undefined;
+    },
+
+    async usePasskey(id: string, counter: number): Promise<void> {
+      await db
+        .updateTable('citizen_passkeys')
+        .set({ counter, last_used_at: new Date() })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    async deletePasskey(citizenId: number, id: string): Promise<boolean> {
+      const result = await db
+        .deleteFrom('citizen_passkeys')
+        .where('citizen_id', '=', citizenId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return result.numDeletedRows > 0n;
     },
 
     /** Deletes a session; false when it was gone already (used by a concurrent request). */

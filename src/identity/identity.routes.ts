@@ -195,7 +195,12 @@ export function identityRoutes(
         }),
         response: {
           200: Type.Union([
-            Type.Object({ stage: Type.Literal('totp') }),
+            Type.Object({
+              stage: Type.Literal('totp'),
+              passkey: Type.Boolean({
+                description: 'Whether the account has a passkey (POST /login/passkey/options)',
+              }),
+            }),
             Type.Object({ stage: Type.Literal('enrol'), totp: Totp }),
           ]),
           ...errorResponses(400, 401, 429),
@@ -208,7 +213,7 @@ export function identityRoutes(
       setSessionCookies(request, reply, result.session);
       return result.stage === 'enrol'
         ? { stage: 'enrol' as const, totp: result.totp }
-        : { stage: 'totp' as const };
+        : { stage: 'totp' as const, passkey: result.passkey };
     },
   );
 
@@ -231,6 +236,134 @@ export function identityRoutes(
       );
       setSessionCookies(request, reply, session);
       return { stage: 'active' as const, citizen: presentCitizen(citizen) };
+    },
+  );
+
+  const WebAuthnJson = Type.Record(Type.String(), Type.Unknown(), {
+    description: 'WebAuthn JSON (PublicKeyCredential…OptionsJSON or …ResponseJSON)',
+  });
+  const WebAuthnOptions = Type.Unsafe<Record<string, unknown>>({
+    type: 'object',
+    additionalProperties: true,
+    description: 'PublicKeyCredentialCreationOptionsJSON or PublicKeyCredentialRequestOptionsJSON',
+  });
+  const Passkey = Type.Object(
+    {
+      id: Type.String(),
+      name: Type.String(),
+      createdAt: Type.String({ format: 'date-time' }),
+      lastUsedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    },
+    { title: 'Passkey' },
+  );
+  const citizenSecret = (request: FastifyRequest): string =>
+    cookieValue(request.headers.cookie, CITIZEN_COOKIE) ?? '';
+
+  app.post(
+    '/api/v1/identity/login/passkey/options',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Second step of a login with a passkey: the WebAuthn request options',
+        response: { 200: WebAuthnOptions, ...errorResponses(401, 403, 409, 429) },
+      },
+    },
+    async (request) => identity.passkeyLoginOptions(await pendingSecret(request)),
+  );
+
+  app.post(
+    '/api/v1/identity/login/passkey',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: "Second step of a login with a passkey: the authenticator's signed answer",
+        body: StrictObject({ response: WebAuthnJson }),
+        response: { 200: Active, ...errorResponses(400, 401, 403, 429) },
+      },
+    },
+    async (request, reply) => {
+      limit(request);
+      const { session, citizen } = await identity.loginPasskey(
+        await pendingSecret(request),
+        request.body.response,
+      );
+      setSessionCookies(request, reply, session);
+      return { stage: 'active' as const, citizen: presentCitizen(citizen) };
+    },
+  );
+
+  app.get(
+    '/api/v1/identity/passkeys',
+    {
+      config: { access: 'citizen' },
+      schema: {
+        tags,
+        summary: "The citizen's passkeys",
+        security: CITIZEN_SECURITY,
+        response: { 200: Type.Object({ items: Type.Array(Passkey) }), ...errorResponses(401) },
+      },
+    },
+    async (request) => ({ items: await identity.listPasskeys(request.citizen!.id) }),
+  );
+
+  app.post(
+    '/api/v1/identity/passkeys/options',
+    {
+      config: { access: 'citizen' },
+      schema: {
+        tags,
+        summary: 'Start adding a passkey: the WebAuthn creation options',
+        security: CITIZEN_SECURITY,
+        response: { 200: WebAuthnOptions, ...errorResponses(401, 403) },
+      },
+    },
+    (request) => identity.passkeyRegistrationOptions(citizenSecret(request)),
+  );
+
+  app.post(
+    '/api/v1/identity/passkeys',
+    {
+      config: { access: 'citizen' },
+      schema: {
+        tags,
+        summary: "Add a passkey: the authenticator's attestation for the options just given",
+        security: CITIZEN_SECURITY,
+        body: StrictObject({
+          name: Type.String({ minLength: 1, maxLength: 60, description: 'e.g. "Ponsel saya"' }),
+          response: WebAuthnJson,
+        }),
+        response: { 201: Passkey, ...errorResponses(400, 401, 403, 409) },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await identity.addPasskey(
+            citizenSecret(request),
+            request.body.name,
+            request.body.response,
+          ),
+        ),
+  );
+
+  app.delete(
+    '/api/v1/identity/passkeys/:id',
+    {
+      config: { access: 'citizen' },
+      schema: {
+        tags,
+        summary: 'Remove a passkey',
+        security: CITIZEN_SECURITY,
+        params: StrictObject({ id: Type.String({ minLength: 1, maxLength: 1024 }) }),
+        response: { 204: Type.Null(), ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      await identity.deletePasskey(request.citizen!.id, request.params.id);
+      return reply.status(204).send(null);
     },
   );
 

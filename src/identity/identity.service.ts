@@ -12,7 +12,13 @@ import type { CitizenSessionStage, Database } from '../platform/db/schema.ts';
 import { AppError } from '../platform/http/errors.ts';
 import type { Notifier } from '../platform/notifier.ts';
 import type { PopulationRegister } from '../population/register.ts';
-import { identityRepository, type CitizenRow } from './identity.repository.ts';
+import {
+  identityRepository,
+  type CitizenRow,
+  type PasskeyRow,
+  type SessionRow,
+} from './identity.repository.ts';
+import { passkeyCeremonies, type PasskeyJson } from './passkeys.ts';
 import { newTotpSecret, otpauthUri, verifyTotp } from './totp.ts';
 
 /** The citizen a request acts for (an active session). */
@@ -36,7 +42,8 @@ export interface TotpSetup {
 }
 
 export type LoginResult =
-  { stage: 'totp'; session: NewSession } | { stage: 'enrol'; session: NewSession; totp: TotpSetup };
+  | { stage: 'totp'; session: NewSession; passkey: boolean }
+  | { stage: 'enrol'; session: NewSession; totp: TotpSetup };
 
 export interface Registration {
   readonly nik: string;
@@ -44,6 +51,22 @@ export interface Registration {
   readonly birthDate: string;
   readonly email: string;
   readonly password: string;
+}
+
+export interface PasskeySummary {
+  readonly id: string;
+  readonly name: string;
+  readonly createdAt: string;
+  readonly lastUsedAt: string | null;
+}
+
+function presentPasskey(row: PasskeyRow): PasskeySummary {
+  return {
+    id: row.id,
+    name: row.name,
+    createdAt: row.createdAt.toISOString(),
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+  };
 }
 
 export const MIN_PASSWORD_LENGTH = 10;
@@ -70,6 +93,17 @@ export interface IdentityService {
     code: string,
   ): Promise<{ session: NewSession; citizen: CitizenPrincipal }>;
   logout(sessionSecret: string): Promise<void>;
+  /** WebAuthn options to add a passkey to the logged-in citizen's account. */
+  passkeyRegistrationOptions(sessionSecret: string): Promise<PasskeyJson>;
+  addPasskey(sessionSecret: string, name: string, response: PasskeyJson): Promise<PasskeySummary>;
+  listPasskeys(citizenId: number): Promise<PasskeySummary[]>;
+  deletePasskey(citizenId: number, id: string): Promise<void>;
+  /** WebAuthn options for the second step of a login, instead of a TOTP code. */
+  passkeyLoginOptions(sessionSecret: string): Promise<PasskeyJson>;
+  loginPasskey(
+    sessionSecret: string,
+    response: PasskeyJson,
+  ): Promise<{ session: NewSession; citizen: CitizenPrincipal }>;
   /** The session's citizen and stage, and whether the CSRF token matches it. */
   session(sessionSecret: string): Promise<
     | {
@@ -156,26 +190,51 @@ export function identityService(
     throw until === undefined ? error : rateLimited(until);
   }
 
-  /**
-   * Checks a code for a session in the given stage, then replaces the session with an active one
-   * (a new id, so a session id seen before the second factor is worth nothing after it).
-   */
-  async function promote(
-    sessionSecret: string,
-    stage: 'enrol' | 'totp',
-    code: string,
-  ): Promise<{ session: NewSession; citizen: CitizenPrincipal }> {
+  /** The session of a half-done registration or login in the given stage. */
+  async function pending(sessionSecret: string, stage: 'enrol' | 'totp'): Promise<SessionRow> {
     const found = await repository.findSession(hashSecret(sessionSecret));
     if (found === undefined || found.stage !== stage || found.citizen.isDisabled) {
       throw new AppError(
         'UNAUTHENTICATED',
         stage === 'enrol'
           ? 'No registration is waiting for its authenticator code; register or log in again.'
-          : 'No login is waiting for its authenticator code; log in with NIK and password again.',
+          : 'No login is waiting for its second factor; log in with NIK and password again.',
       );
     }
-    const { citizen } = found;
-    await throwIfLocked(citizen.nik);
+    await throwIfLocked(found.citizen.nik);
+    return found;
+  }
+
+  /**
+   * Replaces a pending session with an active one (a new id, so a session id seen before the
+   * second factor is worth nothing after it), once `use` has recorded the factor in the same
+   * transaction; `use` returns false when the factor was used meanwhile by another request.
+   */
+  async function activate(
+    sessionSecret: string,
+    citizen: CitizenRow,
+    action: string,
+    use: (repo: ReturnType<typeof identityRepository>) => Promise<boolean>,
+  ): Promise<{ session: NewSession; citizen: CitizenPrincipal }> {
+    return db.transaction().execute(async (trx) => {
+      const repo = identityRepository(trx);
+      if (!(await repo.deleteSession(hashSecret(sessionSecret))) || !(await use(repo))) {
+        throw new AppError('INVALID_CODE', 'This second factor was used already; try again.');
+      }
+      await repo.clearFailures(citizen.nik);
+      const session = await openSession(repo, citizen.id, 'active');
+      await recordAudit(trx, { actor: `citizen:${citizen.id}`, action });
+      return { session, citizen: principalOf(citizen) };
+    });
+  }
+
+  /** Checks a TOTP code for a pending session, then activates it. */
+  async function promote(
+    sessionSecret: string,
+    stage: 'enrol' | 'totp',
+    code: string,
+  ): Promise<{ session: NewSession; citizen: CitizenPrincipal }> {
+    const { citizen } = await pending(sessionSecret, stage);
     const step = verifyTotp(citizen.totpSecret, code, { lastUsedStep: citizen.totpLastStep });
     if (step === null) {
       await fail(
@@ -186,24 +245,19 @@ export function identityService(
         ),
       );
     }
-    return db.transaction().execute(async (trx) => {
-      const repo = identityRepository(trx);
-      if (
-        !(await repo.deleteSession(hashSecret(sessionSecret))) ||
-        !(await repo.useTotpStep(citizen.id, step!))
-      ) {
-        throw new AppError('INVALID_CODE', 'This code was used already; wait for the next one.');
-      }
-      if (stage === 'enrol') await repo.enableTotp(citizen.id, step!);
-      await repo.clearFailures(citizen.nik);
-      const session = await openSession(repo, citizen.id, 'active');
-      await recordAudit(trx, {
-        actor: `citizen:${citizen.id}`,
-        action: stage === 'enrol' ? 'citizen.totp_enable' : 'citizen.login',
-      });
-      return { session, citizen: principalOf(citizen) };
-    });
+    return activate(
+      sessionSecret,
+      citizen,
+      stage === 'enrol' ? 'citizen.totp_enable' : 'citizen.login',
+      async (repo) => {
+        if (!(await repo.useTotpStep(citizen.id, step!))) return false;
+        if (stage === 'enrol') await repo.enableTotp(citizen.id, step!);
+        return true;
+      },
+    );
   }
+
+  const passkeys = passkeyCeremonies(publicUrl);
 
   return {
     async register(registration) {
@@ -270,13 +324,100 @@ export function identityService(
           totp: { secret: citizen.totpSecret, otpauthUri: otpauthUri(citizen.totpSecret, nik) },
         };
       }
-      return { stage: 'totp', session: await openSession(repository, citizen.id, 'totp') };
+      return {
+        stage: 'totp',
+        session: await openSession(repository, citizen.id, 'totp'),
+        passkey: (await repository.passkeys(citizen.id)).length > 0,
+      };
     },
 
     loginTotp: (sessionSecret, code) => promote(sessionSecret, 'totp', code),
 
     async logout(sessionSecret) {
       await repository.deleteSession(hashSecret(sessionSecret));
+    },
+
+    async passkeyRegistrationOptions(sessionSecret) {
+      const found = await repository.findSession(hashSecret(sessionSecret));
+      if (found?.stage !== 'active')
+        throw new AppError('UNAUTHENTICATED', 'Log in to add a passkey.');
+      const existing = await repository.passkeys(found.citizen.id);
+      const options = await passkeys.registrationOptions(found.citizen, existing);
+      await repository.setChallenge(hashSecret(sessionSecret), options.challenge);
+      return options.json;
+    },
+
+    async addPasskey(sessionSecret, name, response) {
+      const found = await repository.findSession(hashSecret(sessionSecret));
+      if (found?.stage !== 'active')
+        throw new AppError('UNAUTHENTICATED', 'Log in to add a passkey.');
+      const challenge = await repository.takeChallenge(hashSecret(sessionSecret));
+      const credential = await passkeys.verifyRegistration(response, challenge);
+      const saved = await db.transaction().execute(async (trx) => {
+        const repo = identityRepository(trx);
+        const inserted = await repo.insertPasskey({
+          ...credential,
+          citizenId: found.citizen.id,
+          name,
+        });
+        if (!inserted) throw new AppError('CONFLICT', 'This passkey is registered already.');
+        await recordAudit(trx, {
+          actor: `citizen:${found.citizen.id}`,
+          action: 'citizen.passkey_add',
+          subject: credential.id,
+        });
+        return (await repo.passkeys(found.citizen.id)).find((p) => p.id === credential.id)!;
+      });
+      return presentPasskey(saved);
+    },
+
+    async listPasskeys(citizenId) {
+      return (await repository.passkeys(citizenId)).map(presentPasskey);
+    },
+
+    async deletePasskey(citizenId, id) {
+      await db.transaction().execute(async (trx) => {
+        if (!(await identityRepository(trx).deletePasskey(citizenId, id)))
+          throw new AppError('NOT_FOUND', 'You have no passkey with this id.');
+        await recordAudit(trx, {
+          actor: `citizen:${citizenId}`,
+          action: 'citizen.passkey_delete',
+          subject: id,
+        });
+      });
+    },
+
+    async passkeyLoginOptions(sessionSecret) {
+      const { citizen } = await pending(sessionSecret, 'totp');
+      const registered = await repository.passkeys(citizen.id);
+      if (registered.length === 0)
+        throw new AppError(
+          'CONFLICT',
+          'This account has no passkey; enter the authenticator code.',
+        );
+      const options = await passkeys.authenticationOptions(registered);
+      await repository.setChallenge(hashSecret(sessionSecret), options.challenge);
+      return options.json;
+    },
+
+    async loginPasskey(sessionSecret, response) {
+      const { citizen } = await pending(sessionSecret, 'totp');
+      const challenge = await repository.takeChallenge(hashSecret(sessionSecret));
+      const registered = await repository.passkeys(citizen.id);
+      const used = await passkeys.verifyAuthentication(response, challenge, registered);
+      if (used === null) {
+        await fail(
+          citizen.nik,
+          new AppError(
+            'INVALID_CODE',
+            'The passkey did not sign in; try again, or enter the authenticator code instead.',
+          ),
+        );
+      }
+      return activate(sessionSecret, citizen, 'citizen.login_passkey', async (repo) => {
+        await repo.usePasskey(used!.id, used!.counter);
+        return true;
+      });
     },
 
     async session(sessionSecret) {

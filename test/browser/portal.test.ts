@@ -1,6 +1,5 @@
 import fs from 'node:fs/promises';
 import http from 'node:http';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import * as oidc from 'openid-client';
@@ -11,11 +10,10 @@ import { addOidcClient } from '../../src/identity/oidc.clients.ts';
 import { addToRegister, testPerson } from '../helpers/citizens.ts';
 import { accessToken, publishTestService } from '../helpers/exchange.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { hasChromium, launchChromium, logIn } from './chromium.ts';
+import { hasChromium, launchChromium, logIn, seriousViolations } from './chromium.ts';
 
 const ARTIFACTS = path.resolve('test-results');
 const POLL = { timeout: 15_000 };
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const REDIRECT = 'http://localhost:9/callback';
 
 const warga = testPerson(41, {
@@ -25,20 +23,6 @@ const warga = testPerson(41, {
   familyCardNumber: '3404071703940001',
 });
 const PASSWORD = 'kata-sandi-putri-2026';
-
-/** axe-core's serious and critical WCAG 2.1 A/AA violations on the page as it is now. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  // Evaluated in the page, where axe-core defined the global `axe`.
-  const results = await page.evaluate<{
-    violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
-  }>(
-    `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })`,
-  );
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe.skipIf(!hasChromium)('the citizens’ portal in Chromium', () => {
   let server: TestServer;

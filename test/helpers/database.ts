@@ -17,7 +17,9 @@ export interface TestDatabase {
  * A fresh database for one test file, copied from the prepared template (migrations, all regions,
  * agencies), on the embedded or the external server depending on the vitest project.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(
+  settings: { publicUrl?: string } = {},
+): Promise<TestDatabase> {
   const { adminUrl, template } = inject('padu');
   const name = `padu_t_${randomBytes(6).toString('hex')}`;
   for (let attempt = 0; ; attempt++) {
@@ -35,7 +37,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const handle = connect(url, { max: 5 });
   return {
     handle,
-    services: createServices(handle),
+    services: createServices(handle, { publicUrl: settings.publicUrl ?? 'http://localhost:8080' }),
     url,
     server: new URL(adminUrl).host,
     async drop() {

@@ -19,13 +19,20 @@ export interface TestServer {
 
 /** Starts Padu's real HTTP server on a free port over a fresh test database. */
 export async function startTestServer(
-  options: { gateway?: Partial<GatewayOptions>; identity?: Partial<IdentityRouteOptions> } = {},
+  options: {
+    gateway?: Partial<GatewayOptions>;
+    identity?: Partial<IdentityRouteOptions>;
+    /** The host name in the public URL (WebAuthn needs a name, not an address: 'localhost'). */
+    publicHost?: string;
+  } = {},
 ): Promise<TestServer> {
-  const database = await createTestDatabase();
-  // The port is chosen first: the OpenID Connect issuer is the server's own URL.
+  // The port is chosen first: the OpenID Connect issuer and the WebAuthn origin are the server's
+  // own URL.
   const port = await freePort();
+  const publicUrl = `http://${options.publicHost ?? '127.0.0.1'}:${port}`;
+  const database = await createTestDatabase({ publicUrl });
   const { app, routes } = await buildApp({
-    publicUrl: `http://127.0.0.1:${port}`,
+    publicUrl,
     db: database.handle.db,
     services: database.services,
     logLevel: 'silent',

@@ -26,6 +26,8 @@ const PUBLIC_MUTATIONS = [
   'POST /api/v1/identity/totp/confirm',
   'POST /api/v1/identity/login',
   'POST /api/v1/identity/login/totp',
+  'POST /api/v1/identity/login/passkey/options',
+  'POST /api/v1/identity/login/passkey',
   'POST /api/v1/identity/logout',
   'POST /api/v1/identity/password-reset',
   'POST /api/v1/identity/password-reset/confirm',

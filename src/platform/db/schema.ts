@@ -16,6 +16,7 @@ export interface Database {
   citizen_sessions: CitizenSessionsTable;
   citizen_login_failures: CitizenLoginFailuresTable;
   citizen_password_resets: CitizenPasswordResetsTable;
+  citizen_passkeys: CitizenPasskeysTable;
   notification_outbox: NotificationOutboxTable;
   public_services: PublicServicesTable;
   portal_consents: PortalConsentsTable;
@@ -133,6 +134,18 @@ export interface CitizenSessionsTable {
   csrf_hash: string;
   created_at: Timestamp;
   expires_at: Timestamp;
+  webauthn_challenge: string | null;
+}
+
+export interface CitizenPasskeysTable {
+  id: string;
+  citizen_id: number;
+  public_key: Buffer;
+  counter: number;
+  transports: string[];
+  name: string;
+  created_at: Timestamp;
+  last_used_at: Date | null;
 }
 
 export interface CitizenLoginFailuresTable {

@@ -19,7 +19,15 @@ export interface Totp {
   otpauthUri: string;
 }
 
-export type LoginResult = { stage: 'totp' } | { stage: 'enrol'; totp: Totp };
+/** After the password: a TOTP code is due (or a passkey, when the account has one), or enrolment. */
+export type LoginResult = { stage: 'totp'; passkey?: boolean } | { stage: 'enrol'; totp: Totp };
+
+export interface Passkey {
+  id: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
 
 export type Channel = 'online' | 'counter' | 'app';
 export type DeliveredBy = 'national' | 'province' | 'regency';
@@ -252,7 +260,7 @@ function detailsOf(value: unknown): ErrorDetail[] {
 }
 
 interface Options {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'DELETE';
   json?: unknown;
   signal?: AbortSignal | undefined;
 }
@@ -360,6 +368,44 @@ export async function loginTotp(code: string): Promise<Citizen> {
     citizen: Citizen;
   };
   return body.citizen;
+}
+
+/** WebAuthn request options for signing in with a passkey instead of a code. */
+export async function passkeyLoginOptions(): Promise<Record<string, unknown>> {
+  return (await request(`${IDENTITY}/login/passkey/options`, { method: 'POST' })) as Record<
+    string,
+    unknown
+  >;
+}
+
+export async function loginPasskey(response: unknown): Promise<Citizen> {
+  const body = (await request(`${IDENTITY}/login/passkey`, {
+    method: 'POST',
+    json: { response },
+  })) as { citizen: Citizen };
+  return body.citizen;
+}
+
+export async function fetchPasskeys(signal?: AbortSignal): Promise<Passkey[]> {
+  return ((await request(`${IDENTITY}/passkeys`, { signal })) as { items: Passkey[] }).items;
+}
+
+export async function passkeyRegistrationOptions(): Promise<Record<string, unknown>> {
+  return (await request(`${IDENTITY}/passkeys/options`, { method: 'POST' })) as Record<
+    string,
+    unknown
+  >;
+}
+
+export async function addPasskey(name: string, response: unknown): Promise<Passkey> {
+  return (await request(`${IDENTITY}/passkeys`, {
+    method: 'POST',
+    json: { name, response },
+  })) as Passkey;
+}
+
+export async function deletePasskey(id: string): Promise<void> {
+  await request(`${IDENTITY}/passkeys/${encodeURIComponent(id)}`, { method: 'DELETE' });
 }
 
 /** The signed-in citizen, or null (401: not signed in, or sign-in not finished). */

@@ -18,6 +18,7 @@ export type Route =
   | { page: 'application'; reference: string }
   | { page: 'notifications' }
   | { page: 'dataAccess' }
+  | { page: 'account' }
   | { page: 'notFound' };
 
 export type Page = Route['page'];
@@ -80,6 +81,8 @@ export function parseRoute(hash: string): Route {
       return { page: 'notifications' };
     case 'akses-data':
       return { page: 'dataAccess' };
+    case 'akun':
+      return { page: 'account' };
     default:
       return { page: 'notFound' };
   }
@@ -91,6 +94,7 @@ export const FORGOT_HASH = '#/lupa-sandi';
 export const APPLICATIONS_HASH = '#/permohonan';
 export const NOTIFICATIONS_HASH = '#/notifikasi';
 export const DATA_ACCESS_HASH = '#/akses-data';
+export const ACCOUNT_HASH = '#/akun';
 
 export function homeHash(filters: { search?: string; category?: string; lifeEvent?: string }) {
   const params = new URLSearchParams();

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { parseRoute, useHash } from '../router';
+import { AccountPage } from './AccountPage';
 import { ApplicationPage } from './ApplicationPage';
 import { ApplicationsPage } from './ApplicationsPage';
 import { ApplyPage } from './ApplyPage';
@@ -89,6 +90,13 @@ export function App() {
       content = (
         <RequireLogin hash={hash}>
           <DataAccessPage />
+        </RequireLogin>
+      );
+      break;
+    case 'account':
+      content = (
+        <RequireLogin hash={hash}>
+          <AccountPage />
         </RequireLogin>
       );
       break;

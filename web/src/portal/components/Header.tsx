@@ -10,6 +10,7 @@ import {
   navigate,
   registerHash,
   type Page,
+  ACCOUNT_HASH,
 } from '../router';
 import { useSession } from '../session';
 
@@ -98,10 +99,14 @@ export function Header({ page, hash }: { page: Page; hash: string }) {
           )}
           {citizen && (
             <>
-              <span className="account-name">
+              <a
+                className="account-name"
+                href={ACCOUNT_HASH}
+                aria-current={page === 'account' ? 'page' : undefined}
+              >
                 <span className="visually-hidden">{t('nav.signedInAs')} </span>
                 {citizen.name}
-              </span>
+              </a>
               <button
                 type="button"
                 className="button button-on-dark button-small"

@@ -7,6 +7,7 @@ import { useSession } from '../session';
 import { NIK_PATTERN, continueAfterSignIn } from './authForm';
 import { TextField } from './Field';
 import { ErrorAlert } from './Status';
+import { PasskeyLogin } from './PasskeyLogin';
 import { TotpEnrol, TotpLogin } from './TotpSteps';
 
 export function LoginPage({ back }: { back: string | null }) {
@@ -36,6 +37,7 @@ export function LoginPage({ back }: { back: string | null }) {
       <h1 id="login-title">{t('login.title')}</h1>
       {stage === null && <PasswordStep onStage={setStage} back={back} />}
       {stage?.stage === 'totp' && <TotpLogin submit={loginTotp} onDone={done} />}
+      {stage?.stage === 'totp' && stage.passkey === true && <PasskeyLogin onDone={done} />}
       {stage?.stage === 'enrol' && (
         <TotpEnrol totp={stage.totp} confirm={confirmTotp} onDone={done} />
       )}
