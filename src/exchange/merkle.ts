@@ -141,15 +141,19 @@ export class TiledTree {
   }
 
   /**
-   * A range hasher over what is in memory and the given tiles' leaves; a leaf of a tile not given
-   * is recorded in `missing` (and hashed as zeros, so a first pass can find what to read).
+   * A range hasher over what is in memory and the given tiles' leaves. Without `tiles` it only
+   * finds what a computation needs: each complete tile it would read goes into `missing`, and
+   * every hash is zeros (which ranges a proof asks for does not depend on the hashes).
    */
-  private hasher(tiles: ReadonlyMap<number, readonly Buffer[]>, missing: Set<number>): RangeHash {
+  private hasher(
+    tiles: ReadonlyMap<number, readonly Buffer[]> | null,
+    missing: Set<number>,
+  ): RangeHash {
     const completeEnd = (this.levels[0] as Buffer[]).length * this.tileSize;
     const leafAt = (i: number): Buffer => {
       if (i >= completeEnd) return this.tail[i - completeEnd] as Buffer;
       const tile = Math.floor(i / this.tileSize);
-      const leaves = tiles.get(tile);
+      const leaves = tiles?.get(tile);
       if (leaves === undefined) {
         missing.add(tile);
         return ZERO;
@@ -162,9 +166,19 @@ export class TiledTree {
       if (n >= this.tileSize && (n & (n - 1)) === 0 && from % n === 0 && to <= completeEnd)
         return this.levels[Math.log2(n) - this.height]?.[from / n] as Buffer;
       if (n <= this.tileSize) {
-        const leaves: Buffer[] = [];
-        for (let i = from; i < to; i++) leaves.push(leafAt(i));
-        return rootHash(leaves);
+        const tile = Math.floor(from / this.tileSize);
+        if (tiles === null) {
+          for (let t = tile; t * this.tileSize < Math.min(to, completeEnd); t++) missing.add(t);
+          return ZERO;
+        }
+        // An aligned power-of-two range inside a complete tile: a node of that tile's tree.
+        const leaves = tiles.get(tile);
+        const offset = from - tile * this.tileSize;
+        if (leaves !== undefined && to <= completeEnd && (n & (n - 1)) === 0 && offset % n === 0)
+          return (tileLevels(leaves)[Math.log2(n)] as Buffer[])[offset / n] as Buffer;
+        const range: Buffer[] = [];
+        for (let i = from; i < to; i++) range.push(leafAt(i));
+        return rootHash(range);
       }
       const k = split(n);
       return nodeHash(hash(from, from + k), hash(from + k, to));
@@ -175,7 +189,7 @@ export class TiledTree {
   /** The complete tiles whose leaves `compute` needs (read them, then call it with them). */
   tilesNeeded(compute: (hash: RangeHash) => unknown): number[] {
     const missing = new Set<number>();
-    compute(this.hasher(new Map(), missing));
+    compute(this.hasher(null, missing));
     return [...missing].sort((a, b) => a - b);
   }
 
@@ -221,6 +235,27 @@ export class TiledTree {
 }
 
 const ZERO = Buffer.alloc(32);
+
+/**
+ * Every level of a complete tile's tree (levels[0] are its leaves), computed once per leaves
+ * array: proofs about the same tile (a citizen's accesses, one after another) then hash nothing.
+ */
+const TILE_LEVELS = new WeakMap<readonly Buffer[], Buffer[][]>();
+function tileLevels(leaves: readonly Buffer[]): Buffer[][] {
+  let levels = TILE_LEVELS.get(leaves);
+  if (levels === undefined) {
+    levels = [[...leaves]];
+    for (let level = levels[0] as Buffer[]; level.length > 1; ) {
+      const next: Buffer[] = [];
+      for (let i = 0; i + 1 < level.length; i += 2)
+        next.push(nodeHash(level[i] as Buffer, level[i + 1] as Buffer));
+      levels.push(next);
+      level = next;
+    }
+    TILE_LEVELS.set(leaves, levels);
+  }
+  return levels;
+}
 
 /** RFC 9162 §2.1.3.2: does the audit path lead from the leaf hash to the root? */
 export function verifyInclusion(
