@@ -195,13 +195,17 @@ export async function buildApp(options: {
       prefix: '/',
       wildcard: false,
       index: ['index.html'],
-      // The service worker and the manifest must be fetched fresh, or an update never reaches
-      // installed apps; hashed assets may be cached for long.
+      // Hashed assets never change under their name; everything else (the pages, the service
+      // worker, the manifest) is checked again each time, or an update would not reach an
+      // installed app.
+      cacheControl: false,
       setHeaders: (response, file) => {
-        if (/\/portal\/(sw\.js|manifest\.webmanifest)$/.test(file))
-          response.setHeader('cache-control', 'no-cache');
-        else if (file.includes(`${path.sep}assets${path.sep}`))
-          response.setHeader('cache-control', 'public, max-age=31536000, immutable');
+        response.setHeader(
+          'cache-control',
+          file.includes(`${path.sep}assets${path.sep}`)
+            ? 'public, max-age=31536000, immutable'
+            : 'no-cache',
+        );
       },
     });
   }
@@ -211,9 +215,7 @@ export async function buildApp(options: {
       !request.url.startsWith('/api/') &&
       (request.headers.accept ?? '').includes('text/html');
     if (isPage && hasWeb) {
-      // The citizens' portal is its own page; /portal without the slash goes to it.
-      if (request.url === '/portal' || request.url.startsWith('/portal?'))
-        return reply.redirect(request.url.replace('/portal', '/portal/'), 308);
+      // Pages under /portal/ are the citizens' portal; the rest the console.
       const portal = request.url.startsWith('/portal/');
       return reply.type('text/html').sendFile(portal ? 'portal/index.html' : 'index.html');
     }
