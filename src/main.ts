@@ -551,6 +551,11 @@ exchange
   .option('--openapi <file>', 'an OpenAPI 3 document (JSON) describing it')
   .option('--description <text>', 'what it offers')
   .option('--version <version>', 'its version')
+  .option(
+    '--personal-data',
+    'its answers hold personal data: every call must name its subject (X-Padu-Subject, a NIK) and purpose',
+    false,
+  )
   .action(
     (options: {
       system: number;
@@ -559,6 +564,7 @@ exchange
       openapi?: string;
       description?: string;
       version?: string;
+      personalData: boolean;
     }) =>
       withDatabase(async ({ services }) => {
         let openapi: unknown = null;
@@ -580,6 +586,7 @@ exchange
             description: options.description ?? null,
             version: options.version ?? null,
             openapi,
+            personalData: options.personalData,
           },
           'cli',
         );

@@ -46,6 +46,8 @@ export interface ServiceRow {
   upstreamUrl: string;
   openapi: unknown;
   status: 'active' | 'inactive';
+  /** Calls must state a subject (NIK) and a purpose. */
+  personalData: boolean;
 }
 
 interface ServiceSql {
@@ -61,6 +63,7 @@ interface ServiceSql {
   upstream_url: string;
   openapi: unknown;
   status: 'active' | 'inactive';
+  personal_data: boolean;
 }
 
 const serviceOf = (r: ServiceSql): ServiceRow => ({
@@ -76,6 +79,7 @@ const serviceOf = (r: ServiceSql): ServiceRow => ({
   upstreamUrl: r.upstream_url,
   openapi: r.openapi,
   status: r.status,
+  personalData: r.personal_data,
 });
 
 const SERVICE_SELECT = `
@@ -252,13 +256,15 @@ export function exchangeRepository(pool: pg.Pool) {
         version: string | null;
         upstreamUrl: string;
         openapi: unknown;
+        personalData: boolean;
       },
       actor: string,
     ): Promise<ServiceRow | undefined> {
       return inTransaction(pool, async (client) => {
         const { rows } = await client.query<{ id: string }>(
-          `insert into exchange_services (system_id, name, slug, description, version, upstream_url, openapi)
-           values ($1, $2, $3, $4, $5, $6, $7) on conflict (system_id, slug) do nothing returning id`,
+          `insert into exchange_services (system_id, name, slug, description, version, upstream_url, openapi,
+                                          personal_data)
+           values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict (system_id, slug) do nothing returning id`,
           [
             service.systemId,
             service.name,
@@ -267,6 +273,7 @@ export function exchangeRepository(pool: pg.Pool) {
             service.version,
             service.upstreamUrl,
             service.openapi === null ? null : JSON.stringify(service.openapi),
+            service.personalData,
           ],
         );
         const id = rows[0]?.id;

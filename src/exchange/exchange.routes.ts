@@ -54,6 +54,7 @@ function presentService(s: ServiceRow) {
     agencyCode: s.agencyCode,
     system: { id: s.systemId, name: s.systemName, slug: s.systemSlug },
     path: `/x/${s.agencyCode}/${s.systemSlug}/${s.slug}`,
+    personalData: s.personalData,
     operations: openApiOperations(s.openapi),
   };
 }
@@ -68,6 +69,10 @@ const ServiceSchema = Type.Object(
     agencyCode: Type.String(),
     system: Type.Object({ id: Type.Integer(), name: Type.String(), slug: Type.String() }),
     path: Type.String({ description: 'The gateway path prefix' }),
+    personalData: Type.Boolean({
+      description:
+        'Answers hold personal data: calls must send X-Padu-Subject (a NIK) and X-Padu-Purpose',
+    }),
     operations: Type.Array(
       Type.Object({
         method: Type.String(),

@@ -110,6 +110,8 @@ export interface ExchangeService {
       description?: string | null;
       version?: string | null;
       openapi?: unknown;
+      /** Its answers hold personal data: every call must state a subject (NIK) and a purpose. */
+      personalData?: boolean;
     },
     actor: string,
   ): Promise<{ service: ServiceRow; path: string }>;
@@ -347,6 +349,7 @@ export function exchangeService(
           version: input.version ?? null,
           upstreamUrl: upstream.toString().replace(/\/$/, ''),
           openapi,
+          personalData: input.personalData ?? false,
         },
         actor,
       );

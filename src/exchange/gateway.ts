@@ -368,6 +368,22 @@ export function createGateway(
       throw new AppError('FORBIDDEN', `The grant on "${service.name}" does not allow ${method}.`);
     if (grant.pathPrefixes !== null && !grant.pathPrefixes.some((p) => underPrefix(decodedRest, p)))
       throw new AppError('FORBIDDEN', `The grant on "${service.name}" does not cover ${rest}.`);
+    if (service.personalData) {
+      // Whose data and why, for the citizen's "who accessed my data" and for the log's readers.
+      const subject = single(request, 'x-padu-subject');
+      const purpose = single(request, 'x-padu-purpose');
+      if (
+        subject === null ||
+        !/^[0-9]{16}$/.test(subject) ||
+        purpose === null ||
+        purpose.trim() === ''
+      )
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `Service "${service.name}" answers with personal data: send X-Padu-Subject with the 16-digit NIK ` +
+            'the call is about and X-Padu-Purpose with why (e.g. "Verifikasi kepesertaan JKN").',
+        );
+    }
     const wait = rateWait(grant);
     if (wait > 0)
       throw new GatewayError(

@@ -245,7 +245,7 @@ function tileLevels(leaves: readonly Buffer[]): Buffer[][] {
   let levels = TILE_LEVELS.get(leaves);
   if (levels === undefined) {
     levels = [[...leaves]];
-    for (let level = levels[0] as Buffer[]; level.length > 1; ) {
+    for (let level = levels[0] as Buffer[]; level.length > 1;) {
       const next: Buffer[] = [];
       for (let i = 0; i + 1 < level.length; i += 2)
         next.push(nodeHash(level[i] as Buffer, level[i + 1] as Buffer));

@@ -27,6 +27,7 @@ export async function publishTestService(
   exchange: ExchangeService,
   upstreamUrl: string,
   rateLimit = 100_000,
+  options: { personalData?: boolean } = {},
 ): Promise<{
   path: string;
   serviceId: number;
@@ -40,7 +41,12 @@ export async function publishTestService(
     'test',
   );
   const { service, path } = await exchange.addService(
-    { systemId: provider.system.id, name: 'Data Penduduk', upstreamUrl },
+    {
+      systemId: provider.system.id,
+      name: 'Data Penduduk',
+      upstreamUrl,
+      personalData: options.personalData ?? false,
+    },
     'test',
   );
   const grant = await exchange.addGrant(

@@ -360,8 +360,27 @@ describe('an application from consent to completion', () => {
 describe('who accessed my data', () => {
   it('lists each exchange about the citizen with a proof that the log holds it', async () => {
     const { exchange } = server.database.services;
-    const published = await publishTestService(exchange, upstreamUrl);
+    const published = await publishTestService(exchange, upstreamUrl, 100_000, {
+      personalData: true,
+    });
     const token = await accessToken(server.url, published.clientId, published.clientSecret);
+    // A service holding personal data refuses a call that does not say whose data and why.
+    const incomplete: Record<string, string>[] = [
+      {},
+      { 'x-padu-subject': ayah.nik },
+      { 'x-padu-purpose': 'Verifikasi' },
+      { 'x-padu-subject': '12345', 'x-padu-purpose': 'Verifikasi' },
+      { 'x-padu-subject': ayah.nik, 'x-padu-purpose': '  ' },
+    ];
+    for (const headers of incomplete) {
+      const refused = await fetch(`${server.url}${published.path}/penduduk`, {
+        headers: { authorization: `Bearer ${token}`, ...headers },
+      });
+      expect(refused.status, JSON.stringify(headers)).toBe(400);
+      expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(
+        /X-Padu-Subject/,
+      );
+    }
     const call = (subject: string, purpose: string) =>
       fetch(`${server.url}${published.path}/penduduk`, {
         headers: {
