@@ -20,6 +20,8 @@ export interface ExchangeService {
   system: { id: number; name: string; slug: string };
   /** The gateway path prefix: /x/{agency}/{system}/{service} */
   path: string;
+  /** Calls must send X-Padu-Subject (a NIK) and X-Padu-Purpose. */
+  personalData: boolean;
   operations: ExchangeOperation[];
 }
 

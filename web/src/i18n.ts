@@ -253,6 +253,10 @@ const id = {
   'exchange.choose': '— Pilih —',
   'exchange.consumer': 'Konsumen',
   'exchange.gatewayPath': 'Jalur gateway',
+  'exchange.personalData': 'Data pribadi',
+  'exchange.personalData.yes':
+    'Ya: setiap panggilan wajib menyebut NIK subjek (X-Padu-Subject) dan tujuannya (X-Padu-Purpose).',
+  'exchange.personalData.no': 'Tidak',
   'exchange.method': 'Metode',
   'exchange.operations': 'Operasi (OpenAPI)',
   'exchange.path': 'Path',
@@ -640,6 +644,10 @@ const en: Record<MessageKey, string> = {
   'exchange.choose': '— Choose —',
   'exchange.consumer': 'Consumer',
   'exchange.gatewayPath': 'Gateway path',
+  'exchange.personalData': 'Personal data',
+  'exchange.personalData.yes':
+    'Yes: every call must name the subject’s NIK (X-Padu-Subject) and its purpose (X-Padu-Purpose).',
+  'exchange.personalData.no': 'No',
   'exchange.method': 'Method',
   'exchange.operations': 'Operations (OpenAPI)',
   'exchange.path': 'Path',

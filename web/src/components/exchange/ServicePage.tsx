@@ -51,6 +51,12 @@ export function ServicePage({ id }: { id: number }) {
               </code>
               <p className="hint">{t('exchange.service.callHint')}</p>
             </dd>
+            <dt>{t('exchange.personalData')}</dt>
+            <dd>
+              {service.state.data.personalData
+                ? t('exchange.personalData.yes')
+                : t('exchange.personalData.no')}
+            </dd>
           </dl>
           <h2>{t('exchange.operations')}</h2>
           {service.state.data.operations.length === 0 ? (
