@@ -119,7 +119,8 @@ describe.skipIf(!hasChromium)('catalog cluster review in Chromium', () => {
     await page.goto(`${server.url}/#/katalog/aplikasi/${h1[0]?.id}`);
     const form = page.getByTestId('plan-form');
     await expect.poll(() => form.getByLabel('Keputusan (TIME)').inputValue(), POLL).toBe('migrate');
-    expect(await form.getByLabel('Aplikasi umum').inputValue()).toBe('siasn');
+    // The shared applications' list loads on its own: its value shows once its options are in.
+    await expect.poll(() => form.getByLabel('Aplikasi umum').inputValue(), POLL).toBe('siasn');
     await form.getByLabel('Selesai pada').fill('2026-11-01');
     await form.getByRole('button', { name: 'Simpan rencana' }).click();
     await expect
