@@ -7,11 +7,15 @@ import type { Database } from '../platform/db/schema.ts';
  * codes and a restart loses nothing. Clients come from `oidc_clients` (registered with
  * `padu oidc clients add`); everything else is one row per object in `oidc_payloads`.
  */
+/** An id the provider was sent that no stored object can have (PostgreSQL text holds no NUL). */
+const impossible = (id: string) => id.includes('\0');
+
 export function oidcAdapterFactory(db: Kysely<Database>) {
   return (model: string): Adapter => {
     if (model === 'Client') {
       return {
         async find(id) {
+          if (impossible(id)) return undefined;
           const row = await db
             .selectFrom('oidc_clients')
             .select(['client_id', 'metadata', 'nik_allowed'])
@@ -77,15 +81,19 @@ export function oidcAdapterFactory(db: Kysely<Database>) {
           .execute();
       },
       async find(id) {
+        if (impossible(id)) return undefined;
         return present(await live().where('id', '=', id).executeTakeFirst());
       },
       async findByUid(uid) {
+        if (impossible(uid)) return undefined;
         return present(await live().where('uid', '=', uid).executeTakeFirst());
       },
       async findByUserCode(userCode) {
+        if (impossible(userCode)) return undefined;
         return present(await live().where('user_code', '=', userCode).executeTakeFirst());
       },
       async consume(id) {
+        if (impossible(id)) return;
         await db
           .updateTable('oidc_payloads')
           .set({ consumed_at: sql`now()` })
@@ -94,6 +102,7 @@ export function oidcAdapterFactory(db: Kysely<Database>) {
           .execute();
       },
       async destroy(id) {
+        if (impossible(id)) return;
         await db
           .deleteFrom('oidc_payloads')
           .where('model', '=', model)

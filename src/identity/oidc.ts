@@ -85,11 +85,22 @@ button:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}.note{backgrou
   response.end(html);
 }
 
+/** A request Padu's sign-in pages refuse, with the page's status and text. */
+class InteractionRefused extends Error {
+  constructor(
+    readonly status: number,
+    readonly text: string,
+  ) {
+    super(text);
+  }
+}
+
 async function formBody(request: http.IncomingMessage): Promise<URLSearchParams> {
   let text = '';
   for await (const chunk of request) {
     text += String(chunk);
-    if (text.length > 4096) throw new Error('form too large');
+    if (text.length > 4096)
+      throw new InteractionRefused(413, 'Formulir terlalu besar. / The form is too large.');
   }
   return new URLSearchParams(text);
 }
@@ -212,7 +223,11 @@ ${claims.includes('nik') && !nikAllowed ? '<p class="note">NIK Anda tidak dibagi
     const path = (request.url ?? '').split('?')[0]!;
     const [uid, action] = path.slice(INTERACTION_PREFIX.length).split('/');
     const details = await provider.interactionDetails(request, response);
-    if (uid !== details.uid) throw new Error('the interaction cookie belongs to another sign-in');
+    if (uid !== details.uid)
+      throw new InteractionRefused(
+        400,
+        'Halaman ini milik proses masuk lain; kembali ke aplikasi dan mulai lagi. / This page belongs to another sign-in; go back to the application and start again.',
+      );
     const secret = cookieValue(request.headers.cookie, CITIZEN_COOKIE);
     const session = secret === undefined ? undefined : await identity.session(secret);
     const citizen = session?.stage === 'active' ? session.citizen : undefined;
@@ -302,6 +317,8 @@ ${claims.includes('nik') && !nikAllowed ? '<p class="note">NIK Anda tidak dibagi
         if (path.startsWith(INTERACTION_PREFIX)) {
           interaction(request, response).catch((error: unknown) => {
             if (response.headersSent) return response.destroy();
+            if (error instanceof InteractionRefused)
+              return page(response, error.status, 'Ditolak', `<h1>${escapeHtml(error.text)}</h1>`);
             const expired =
               error instanceof Error &&
               /SessionNotFound|interaction session/i.test(`${error.name} ${error.message}`);

@@ -179,7 +179,7 @@ export function portalRoutes(app: HttpApp, portal: PortalService): void {
         body: StrictObject({
           service: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 100 }),
           data: FormData,
-          consentId: Type.Optional(Type.Integer({ minimum: 1 })),
+          consentId: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })),
         }),
         response: { 201: Application, ...errorResponses(400, 401, 403, 404, 409) },
       },
@@ -282,7 +282,11 @@ export function portalRoutes(app: HttpApp, portal: PortalService): void {
         tags,
         summary: 'Mark notifications read',
         security: CITIZEN_SECURITY,
-        body: StrictObject({ ids: Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 500 }) }),
+        body: StrictObject({
+          ids: Type.Array(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }), {
+            maxItems: 500,
+          }),
+        }),
         response: { 204: Type.Null(), ...errorResponses(400, 401, 403) },
       },
     },

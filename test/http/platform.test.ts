@@ -60,3 +60,43 @@ describe('health, OpenAPI and HTTP behaviour', () => {
     expect(body.error.message).toContain('/api/openapi.json');
   });
 });
+
+describe('text PostgreSQL cannot store', () => {
+  const post = (path: string, body: string) =>
+    fetch(`${server.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
+
+  it('refuses a NUL or a lone surrogate anywhere in a JSON body with a 400 naming the field', async () => {
+    for (const [body, field] of [
+      ['{"nik":"3404070101900001","password":"abc\\u0000def"}', '/body/password'],
+      ['{"nik":"3404070101900001","password":"\\ud800x"}', '/body/password'],
+      ['{"nik":"3404070101900001","password":"x\\udc00"}', '/body/password'],
+      ['{"ids":[1],"x\\u0000":1}', '/body/x\u0000'],
+      ['{"a":{"b":["ok","\\u0000"]}}', '/body/a/b/1'],
+    ] as const) {
+      const response = await post('/api/v1/identity/login', body);
+      expect(response.status, body).toBe(400);
+      const answer = (await response.json()) as {
+        error: { code: string; details: { field: string }[] };
+      };
+      expect(answer.error.code).toBe('VALIDATION_FAILED');
+      expect(answer.error.details[0]?.field).toBe(field);
+    }
+    // A surrogate pair (an emoji) is text like any other.
+    const emoji = await post(
+      '/api/v1/identity/login',
+      '{"nik":"3404070101900001","password":"\\ud83d\\ude00-kata-sandi"}',
+    );
+    expect(emoji.status).toBe(401);
+  });
+
+  it('refuses %00 in a path or query with a 400', async () => {
+    for (const path of ['/api/v1/portal/services?search=a%00b', '/api/v1/portal/services/a%00b']) {
+      const response = await fetch(`${server.url}${path}`);
+      expect(response.status, path).toBe(400);
+    }
+  });
+});

@@ -99,6 +99,31 @@ function errorBody(
   };
 }
 
+// A NUL is exactly what this looks for.
+// eslint-disable-next-line no-control-regex
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The JSON pointer of the first string (or key) PostgreSQL cannot store, or null. */
+export function unstorableText(value: unknown, at: string): string | null {
+  if (typeof value === 'string') return UNSTORABLE.test(value) ? at : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = unstorableText(value[i], `${at}/${i}`);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  if (typeof value === 'object' && value !== null) {
+    for (const [key, item] of Object.entries(value)) {
+      const pointer = `${at}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      if (UNSTORABLE.test(key)) return pointer;
+      const found = unstorableText(item, pointer);
+      if (found !== null) return found;
+    }
+  }
+  return null;
+}
+
 /** A cookie's value; read here because the access hook runs before @fastify/cookie's. */
 export function cookieValue(header: string | undefined, cookie: string): string | undefined {
   for (const part of header?.split(';') ?? []) {
@@ -160,6 +185,26 @@ export function createHttpServer(options: HttpServerOptions) {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
+
+  // JSON as Fastify parses it (prototype poisoning refused), and then refused if a string holds a
+  // NUL or half of a surrogate pair: PostgreSQL cannot store either in text or jsonb, and no form
+  // field needs them.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    void parseJson(request, body as string, (error: Error | null, value?: unknown) => {
+      if (error !== null) return done(error, undefined);
+      const field = unstorableText(value, '/body');
+      if (field === null) return done(null, value);
+      done(
+        new AppError(
+          'VALIDATION_FAILED',
+          `${field} holds a NUL character or a lone surrogate; remove it.`,
+          [{ field, message: 'must not hold a NUL character (\\u0000) or a lone surrogate' }],
+        ),
+        undefined,
+      );
+    });
+  });
   app.decorateRequest('principal', undefined);
   app.decorateRequest('citizen', undefined);
 
@@ -181,6 +226,11 @@ export function createHttpServer(options: HttpServerOptions) {
   // Authentication and authorisation run first, before the body is even parsed: an anonymous caller
   // learns only that it must log in (401), never what a valid body looks like.
   app.addHook('onRequest', async (request) => {
+    if (/%00/i.test(request.url))
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'The address holds a NUL character (%00); no path or query value may contain one.',
+      );
     const access = request.routeOptions.config.access;
     if (access === undefined || access === 'public') return;
     if (access === 'citizen') {
