@@ -11,6 +11,7 @@ export interface ApplicationRow {
   readonly agencyCode: string;
   readonly data: Record<string, unknown>;
   readonly prefilledFields: readonly string[];
+  readonly consentId: number | null;
   readonly status: ApplicationStatus;
   readonly submittedAt: Date;
   readonly updatedAt: Date;
@@ -54,6 +55,7 @@ export function portalRepository(db: Kysely<Database>) {
         'a.agency_code',
         'a.data',
         'a.prefilled_fields',
+        'a.consent_id',
         'a.status',
         'a.submitted_at',
         'a.updated_at',
@@ -69,6 +71,7 @@ export function portalRepository(db: Kysely<Database>) {
     agencyCode: row.agency_code,
     data: row.data as Record<string, unknown>,
     prefilledFields: row.prefilled_fields,
+    consentId: row.consent_id,
     status: row.status,
     submittedAt: row.submitted_at,
     updatedAt: row.updated_at,
@@ -209,7 +212,7 @@ export function portalRepository(db: Kysely<Database>) {
 
     async updateApplication(
       id: number,
-      change: { status: ApplicationStatus; data?: unknown },
+      change: { status: ApplicationStatus; data?: unknown; prefilledFields?: readonly string[] },
     ): Promise<void> {
       await db
         .updateTable('portal_applications')
@@ -217,6 +220,9 @@ export function portalRepository(db: Kysely<Database>) {
           status: change.status,
           updated_at: new Date(),
           ...(change.data === undefined ? {} : { data: JSON.stringify(change.data) }),
+          ...(change.prefilledFields === undefined
+            ? {}
+            : { prefilled_fields: [...change.prefilledFields] }),
         })
         .where('id', '=', id)
         .execute();

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import type { Kysely } from 'kysely';
 import type { Principal } from '../platform/auth/principal.ts';
 import { actorOf } from '../platform/auth/principal.ts';
@@ -331,6 +332,30 @@ export function portalService(db: Kysely<Database>, deps: PortalDependencies) {
     }
   }
 
+  /**
+   * The consented fields whose submitted value is the register's: only those are shown to the
+   * agency as prefilled ("dari Dukcapil"). A value the citizen changed, or made up, is theirs.
+   */
+  async function fromRegister(
+    citizen: PortalCitizen,
+    seed: PublicServiceSeed,
+    consented: readonly string[],
+    data: unknown,
+  ): Promise<string[]> {
+    const submitted = data as Record<string, unknown>;
+    const fields = consented.filter(
+      (f) => Object.hasOwn(submitted, f) && Object.hasOwn(seed.prefill, f),
+    );
+    if (fields.length === 0) return [];
+    const registered = await person(citizen);
+    const same: string[] = [];
+    for (const field of fields) {
+      const value = await prefillValue(seed.prefill[field]!, registered, deps.register);
+      if (value !== undefined && isDeepStrictEqual(value, submitted[field])) same.push(field);
+    }
+    return same;
+  }
+
   function checkData(seed: PublicServiceSeed, data: unknown): void {
     const problems = formProblems(seed.form, data);
     if (problems.length > 0) {
@@ -480,8 +505,7 @@ export function portalService(db: Kysely<Database>, deps: PortalDependencies) {
             ],
           );
         }
-        const data = input.data as Record<string, unknown>;
-        prefilled = consent.fields.filter((f) => Object.hasOwn(data, f));
+        prefilled = await fromRegister(citizen, entry.seed, consent.fields, input.data);
       }
       const row = await db.transaction().execute(async (trx) => {
         const portal = portalRepository(trx);
@@ -541,8 +565,14 @@ export function portalService(db: Kysely<Database>, deps: PortalDependencies) {
         }
         const seed = (await loadCatalogue()).byId.get(found.serviceId)?.seed;
         if (seed !== undefined) checkData(seed, data);
+        const consent =
+          found.consentId === null ? undefined : await portal.consent(found.consentId);
+        const prefilledFields =
+          consent === undefined || seed === undefined
+            ? []
+            : await fromRegister(citizen, seed, consent.fields, data);
         const actor = `citizen:${citizen.id}`;
-        await portal.updateApplication(found.id, { status: 'submitted', data });
+        await portal.updateApplication(found.id, { status: 'submitted', data, prefilledFields });
         await portal.insertEvent({
           applicationId: found.id,
           status: 'submitted',

@@ -244,6 +244,20 @@ describe('an application from consent to completion', () => {
     expect(submitted.body.timeline).toHaveLength(1);
     reference = submitted.body.reference;
     expect(reference).toMatch(/^PDU-\d{8}-[0-9A-Z]{6}$/);
+
+    // A consented field whose value is not the register's is the citizen's, not Dukcapil's.
+    const [changed, ...kept] = chosen;
+    const forged = await ayahClient.request<{ reference: string; prefilledFields: string[] }>(
+      'POST',
+      '/api/v1/portal/applications',
+      {
+        service: 'akta-kelahiran',
+        data: fill(detail.form, { ...consent.body.values, [changed!]: '3404070101010001' }),
+        consentId: consent.body.consentId,
+      },
+    );
+    expect(forged.status).toBe(201);
+    expect(forged.body.prefilledFields.sort()).toEqual(kept.sort());
   });
 
   it('keeps an application from other citizens and other agencies', async () => {
@@ -297,8 +311,10 @@ describe('an application from consent to completion', () => {
         headers: { authorization: `Bearer ${operator}` },
       })
     ).json()) as { items: { reference: string; applicant: { nik: string } }[] };
-    expect(queue.items.map((i) => i.reference)).toEqual([reference]);
-    expect(queue.items[0]!.applicant.nik).toBe(ayah.nik);
+    // Oldest first: this one, then the one with a changed field.
+    expect(queue.items).toHaveLength(2);
+    expect(queue.items[0]!.reference).toBe(reference);
+    expect(queue.items.every((i) => i.applicant.nik === ayah.nik)).toBe(true);
 
     expect((await move('completed')).status).toBe(409);
     expect((await move('needs_correction')).status).toBe(400);
@@ -340,7 +356,8 @@ describe('an application from consent to completion', () => {
       items: { id: number; message: string; read: boolean }[];
       unread: number;
     }>('GET', '/api/v1/portal/notifications');
-    expect(notes.body.unread).toBe(5);
+    // Two submissions, then four moves of the first.
+    expect(notes.body.unread).toBe(6);
     expect(notes.body.items[0]!.message).toContain('selesai');
     await ayahClient.request('POST', '/api/v1/portal/notifications/read', {
       ids: notes.body.items.map((n) => n.id),
