@@ -18,6 +18,9 @@ export interface SessionRow {
   readonly stage: CitizenSessionStage;
   readonly csrfHash: string;
   readonly webauthnChallenge: string | null;
+  /** When the session was opened: for an active one, when the citizen authenticated. */
+  readonly createdAt: Date;
+  readonly amr: readonly string[];
 }
 
 export interface PasskeyRow {
@@ -146,6 +149,7 @@ export function identityRepository(db: Kysely<Database>) {
       stage: CitizenSessionStage;
       csrfHash: string;
       expiresAt: Date;
+      amr: readonly string[];
     }): Promise<void> {
       await db
         .insertInto('citizen_sessions')
@@ -155,6 +159,7 @@ export function identityRepository(db: Kysely<Database>) {
           stage: session.stage,
           csrf_hash: session.csrfHash,
           expires_at: session.expiresAt,
+          amr: [...session.amr],
         })
         .execute();
     },
@@ -163,7 +168,14 @@ export function identityRepository(db: Kysely<Database>) {
       const row = await db
         .selectFrom('citizen_sessions as s')
         .innerJoin('citizens as c', 'c.id', 's.citizen_id')
-        .select([...CITIZEN_COLUMNS, 's.stage', 's.csrf_hash', 's.webauthn_challenge'])
+        .select([
+          ...CITIZEN_COLUMNS,
+          's.stage',
+          's.csrf_hash',
+          's.webauthn_challenge',
+          's.created_at',
+          's.amr',
+        ])
         .where('s.token_hash', '=', tokenHash)
         .where('s.expires_at', '>', new Date())
         .executeTakeFirst();
@@ -173,6 +185,8 @@ export function identityRepository(db: Kysely<Database>) {
           stage: row.stage,
           csrfHash: row.csrf_hash,
           webauthnChallenge: row.webauthn_challenge,
+          createdAt: row.created_at,
+          amr: row.amr,
         }
       );
     },

@@ -109,6 +109,9 @@ export interface IdentityService {
     | {
         citizen: CitizenPrincipal;
         stage: CitizenSessionStage;
+        /** For an active session: when the citizen authenticated, and how (RFC 8176 values). */
+        authenticatedAt: Date;
+        amr: readonly string[];
         csrfMatches: (token: string) => boolean;
       }
     | undefined
@@ -164,6 +167,7 @@ export function identityService(
     repo: ReturnType<typeof identityRepository>,
     citizenId: number,
     stage: CitizenSessionStage,
+    amr: readonly string[] = [],
   ): Promise<NewSession> {
     const secret = newSecret('padu_cit');
     const csrfToken = newSecret('padu_csrf');
@@ -176,6 +180,7 @@ export function identityService(
       stage,
       csrfHash: hashSecret(csrfToken),
       expiresAt,
+      amr,
     });
     return { secret, csrfToken, expiresAt };
   }
@@ -214,6 +219,7 @@ export function identityService(
     sessionSecret: string,
     citizen: CitizenRow,
     action: string,
+    amr: readonly string[],
     use: (repo: ReturnType<typeof identityRepository>) => Promise<boolean>,
   ): Promise<{ session: NewSession; citizen: CitizenPrincipal }> {
     return db.transaction().execute(async (trx) => {
@@ -222,7 +228,7 @@ export function identityService(
         throw new AppError('INVALID_CODE', 'This second factor was used already; try again.');
       }
       await repo.clearFailures(citizen.nik);
-      const session = await openSession(repo, citizen.id, 'active');
+      const session = await openSession(repo, citizen.id, 'active', amr);
       await recordAudit(trx, { actor: `citizen:${citizen.id}`, action });
       return { session, citizen: principalOf(citizen) };
     });
@@ -249,6 +255,7 @@ export function identityService(
       sessionSecret,
       citizen,
       stage === 'enrol' ? 'citizen.totp_enable' : 'citizen.login',
+      ['pwd', 'otp'],
       async (repo) => {
         if (!(await repo.useTotpStep(citizen.id, step!))) return false;
         if (stage === 'enrol') await repo.enableTotp(citizen.id, step!);
@@ -414,10 +421,16 @@ export function identityService(
           ),
         );
       }
-      return activate(sessionSecret, citizen, 'citizen.login_passkey', async (repo) => {
-        await repo.usePasskey(used!.id, used!.counter);
-        return true;
-      });
+      return activate(
+        sessionSecret,
+        citizen,
+        'citizen.login_passkey',
+        ['pwd', 'hwk'],
+        async (repo) => {
+          await repo.usePasskey(used!.id, used!.counter);
+          return true;
+        },
+      );
     },
 
     async session(sessionSecret) {
@@ -426,6 +439,8 @@ export function identityService(
       return {
         citizen: principalOf(found.citizen),
         stage: found.stage,
+        authenticatedAt: found.createdAt,
+        amr: found.amr,
         csrfMatches: (token) => matchesHash(token, found.csrfHash),
       };
     },

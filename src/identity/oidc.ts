@@ -1,7 +1,14 @@
-import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+import {
+  createHmac,
+  generateKeyPairSync,
+  randomBytes,
+  randomUUID,
+  timingSafeEqual,
+} from 'node:crypto';
 import type http from 'node:http';
 import type { Kysely } from 'kysely';
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import { hashSecret } from '../platform/auth/secrets.ts';
 import type { Database } from '../platform/db/schema.ts';
 import {
   CITIZEN_COOKIE,
@@ -17,11 +24,18 @@ export const OIDC_PREFIX = '/oidc/';
 const INTERACTION_PREFIX = '/oidc/interaction/';
 export const DISCOVERY_PATH = '/.well-known/openid-configuration';
 
-/** Claims by scope: `profile` gives the name, `nik` the NIK (only to clients allowed it). */
-const CLAIMS = { openid: ['sub'], profile: ['name'], nik: ['nik'] } as const;
+/**
+ * Claims by scope: `openid` gives the subject and how the citizen authenticated (amr: pwd with
+ * otp or hwk), `profile` the name, `nik` the NIK (only to clients allowed it).
+ */
+const CLAIMS = { openid: ['sub', 'amr'], profile: ['name'], nik: ['nik'] } as const;
 
 const CLAIM_LABELS: Readonly<Record<string, { id: string; en: string }>> = {
   sub: { id: 'Nomor akun Padu Anda (bukan NIK)', en: 'Your Padu account number (not your NIK)' },
+  amr: {
+    id: 'Cara Anda masuk (kata sandi, lalu kode atau passkey)',
+    en: 'How you signed in (password, then a code or a passkey)',
+  },
   name: { id: 'Nama lengkap', en: 'Full name' },
   nik: { id: 'NIK (Nomor Induk Kependudukan)', en: 'NIK (national identity number)' },
 };
@@ -124,11 +138,24 @@ export async function createOidcProvider(
   onError: (error: unknown) => void,
 ): Promise<OidcProvider> {
   const { jwks, cookieKeys } = await secrets(db);
+  /**
+   * The consent form's CSRF token: bound to the citizen's session and to this sign-in, made with a
+   * key only Padu holds. (Not the portal's CSRF cookie: that one is SameSite=Strict, so a browser
+   * arriving from an application's site does not send it.)
+   */
+  const formToken = (sessionSecret: string, uid: string): string =>
+    createHmac('sha256', cookieKeys[0]!)
+      .update(`consent:${hashSecret(sessionSecret)}:${uid}`)
+      .digest('base64url');
   const configuration: Configuration = {
     adapter: oidcAdapterFactory(db),
     jwks,
     cookies: { keys: cookieKeys, long: { signed: true }, short: { signed: true } },
-    claims: { openid: [...CLAIMS.openid], profile: [...CLAIMS.profile], nik: [...CLAIMS.nik] },
+    claims: {
+      openid: [...CLAIMS.openid],
+      profile: [...CLAIMS.profile],
+      nik: [...CLAIMS.nik],
+    },
     scopes: ['openid', 'profile', 'nik'],
     // Scope claims go into the ID token too (the applications read the name from it).
     conformIdTokenClaims: false,
@@ -198,7 +225,7 @@ export async function createOidcProvider(
       ...scopes.flatMap((s) => (s === 'profile' ? ['name'] : s === 'nik' ? ['nik'] : [])),
     ];
     const shown = claims.filter((c) => c !== 'nik' || nikAllowed);
-    const csrf = cookieValue(request.headers.cookie, CSRF_COOKIE) ?? '';
+    const csrf = formToken(cookieValue(request.headers.cookie, CITIZEN_COOKIE) ?? '', uid);
     page(
       response,
       200,
@@ -232,13 +259,26 @@ ${claims.includes('nik') && !nikAllowed ? '<p class="note">NIK Anda tidak dibagi
     const session = secret === undefined ? undefined : await identity.session(secret);
     const citizen = session?.stage === 'active' ? session.citizen : undefined;
 
-    if (citizen === undefined || session === undefined) {
-      // Log in on the portal (password and authenticator code), then come back here.
+    // A login asked for by this sign-in counts only if it is newer than the session the citizen
+    // had when it was asked for (its time is kept in the interaction).
+    const after = (details.result as { paduLoginAfter?: number } | undefined)?.paduLoginAfter;
+    const toLogin = async (staleSince: number) => {
+      await provider.interactionResult(
+        request,
+        response,
+        { paduLoginAfter: staleSince },
+        { mergeWithLastSubmission: false },
+      );
       response.writeHead(303, {
         location: `/portal/#/masuk?kembali=${encodeURIComponent(`${INTERACTION_PREFIX}${uid}`)}`,
         'cache-control': 'no-store',
       });
       response.end();
+    };
+
+    if (citizen === undefined || session === undefined) {
+      // Log in on the portal (password and a second factor), then come back here.
+      await toLogin(0);
       return;
     }
     const accountId = String(citizen.id);
@@ -246,11 +286,30 @@ ${claims.includes('nik') && !nikAllowed ? '<p class="note">NIK Anda tidak dibagi
     const clientId = String(params.client_id);
 
     if (request.method === 'GET' && action === undefined) {
+      // prompt=login and an exceeded max_age ask for a new authentication: the portal session
+      // the citizen has now is ended, and they log in again before coming back.
+      const again = prompt.reasons.includes('login_prompt') || prompt.reasons.includes('max_age');
+      const authenticatedAt = session.authenticatedAt.getTime();
+      if (prompt.name === 'login' && again && !(after !== undefined && authenticatedAt > after)) {
+        await identity.logout(secret!);
+        response.setHeader('set-cookie', [
+          `${CITIZEN_COOKIE}=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax`,
+          `${CSRF_COOKIE}=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; SameSite=Strict`,
+        ]);
+        await toLogin(authenticatedAt);
+        return;
+      }
       if (prompt.name === 'login' || details.session?.accountId !== accountId) {
         await provider.interactionFinished(
           request,
           response,
-          { login: { accountId, amr: ['pwd', 'otp'] } },
+          {
+            login: {
+              accountId,
+              ts: Math.floor(session.authenticatedAt.getTime() / 1000),
+              amr: [...session.amr],
+            },
+          },
           { mergeWithLastSubmission: false },
         );
         return;
@@ -262,7 +321,9 @@ ${claims.includes('nik') && !nikAllowed ? '<p class="note">NIK Anda tidak dibagi
 
     if (request.method === 'POST' && (action === 'confirm' || action === 'abort')) {
       const form = await formBody(request);
-      if (!session.csrfMatches(form.get('csrf') ?? '')) {
+      const expected = Buffer.from(formToken(secret!, uid));
+      const given = Buffer.from(form.get('csrf') ?? '');
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
         page(
           response,
           403,

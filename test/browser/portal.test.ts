@@ -203,7 +203,15 @@ describe.skipIf(!hasChromium)('the citizens’ portal in Chromium', () => {
       callback = route.request().url();
       await route.fulfill({ body: 'ok', contentType: 'text/plain' });
     });
-    await page.goto(url.href);
+    // The citizen comes from the application's own site, as a link there would send them.
+    await page.route('http://localhost:9/start', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html lang="id"><title>Aplikasi</title><a href="${url.href.replace(/&/g, '&amp;')}">Masuk dengan Padu</a></html>`,
+      }),
+    );
+    await page.goto('http://localhost:9/start');
+    await page.getByRole('link', { name: 'Masuk dengan Padu' }).click();
     await expect
       .poll(
         () => page.getByText('Aplikasi Layanan Kesehatan Sleman meminta data Anda').count(),

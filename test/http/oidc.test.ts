@@ -1,6 +1,7 @@
 import * as oidc from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addOidcClient } from '../../src/identity/oidc.clients.ts';
+import { totpCode } from '../../src/identity/totp.ts';
 import { addToRegister, CitizenClient, testPerson } from '../helpers/citizens.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -9,12 +10,13 @@ let server: TestServer;
 const REDIRECT = 'http://localhost:9/callback';
 const sari = testPerson(31, { name: 'Sari Handayani', birthDate: '1992-12-01', sex: 'P' });
 let citizen: CitizenClient;
+let secret = '';
 
 beforeAll(async () => {
   server = await startTestServer({ identity: { attemptsPerMinute: 1000 } });
   await addToRegister(server.database.services, [sari]);
   citizen = new CitizenClient(server.url);
-  await citizen.register(sari);
+  secret = await citizen.register(sari);
 });
 afterAll(() => server?.close());
 
@@ -153,6 +155,45 @@ describe('Padu as an OpenID Connect provider', () => {
     const consent = await follow(citizen, url);
     const denied = await submitConsent(citizen, consent, false);
     expect(denied.location).toMatch(/^http:\/\/localhost:9\/callback\?error=access_denied/);
+  });
+
+  it('asks for a fresh login on prompt=login, and says when and how the citizen authenticated', async () => {
+    const { config } = await relyingParty(false);
+    const verifier = oidc.randomPKCECodeVerifier();
+    const state = oidc.randomState();
+    const url = oidc.buildAuthorizationUrl(config, {
+      redirect_uri: REDIRECT,
+      scope: 'openid profile',
+      state,
+      prompt: 'login',
+      code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
+    });
+    const before = Date.now();
+    const sent = await follow(citizen, url.href);
+    // The portal session older than this sign-in is ended; the citizen logs in again.
+    expect(sent.location).toMatch(/\/portal\/#\/masuk\?kembali=%2Foidc%2Finteraction%2F/);
+    expect((await citizen.request('GET', '/api/v1/identity/me')).status).toBe(401);
+    const interaction = decodeURIComponent(/kembali=([^&]+)/.exec(sent.location!)![1]!);
+    await citizen.request('POST', '/api/v1/identity/login', {
+      nik: sari.nik,
+      password: 'kata-sandi-rahasia',
+    });
+    const code = await citizen.request('POST', '/api/v1/identity/login/totp', {
+      code: totpCode(secret, Date.now() + 30_000),
+    });
+    expect(code.status).toBe(200);
+    const consent = await follow(citizen, `${server.url}${interaction}`);
+    const back = consent.location?.startsWith(REDIRECT)
+      ? consent
+      : await submitConsent(citizen, consent, true);
+    const tokens = await oidc.authorizationCodeGrant(config, new URL(back.location!), {
+      pkceCodeVerifier: verifier,
+      expectedState: state,
+    });
+    const claims = tokens.claims()!;
+    expect(claims.amr).toEqual(['pwd', 'otp']);
+    expect(claims.auth_time! * 1000).toBeGreaterThanOrEqual(before - 1000);
   });
 
   it('refuses a consent form without the session’s CSRF token', async () => {

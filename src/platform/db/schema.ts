@@ -135,6 +135,7 @@ export interface CitizenSessionsTable {
   created_at: Timestamp;
   expires_at: Timestamp;
   webauthn_challenge: string | null;
+  amr: string[];
 }
 
 export interface CitizenPasskeysTable {
