@@ -290,15 +290,19 @@ export function identityRepository(db: Kysely<Database>) {
       await db.deleteFrom('citizen_sessions').where('expires_at', '<', new Date()).execute();
     },
 
-    /** Until when the NIK is locked out, if it is now. */
-    async lockedUntil(nik: string): Promise<Date | undefined> {
+    /**
+     * Until when any of the keys is locked out, if one is now. (A key names what failures count
+     * against: `login:<NIK>`, `login:<NIK>:<client address>`, `register:<NIK>`; the column is
+     * called nik from when it held only the NIK.)
+     */
+    async lockedUntil(keys: readonly string[]): Promise<Date | undefined> {
       const row = await db
         .selectFrom('citizen_login_failures')
-        .select('locked_until')
-        .where('nik', '=', nik)
+        .select((eb) => eb.fn.max('locked_until').as('until'))
+        .where('nik', 'in', [...keys])
         .where('locked_until', '>', new Date())
         .executeTakeFirst();
-      return row?.locked_until ?? undefined;
+      return row?.until ?? undefined;
     },
 
     /**
@@ -306,13 +310,13 @@ export function identityRepository(db: Kysely<Database>) {
      * the NIK when it reaches the limit; returns the lock's end if it locked.
      */
     async recordFailure(
-      nik: string,
+      key: string,
       policy: { maxFailures: number; windowMs: number; lockMs: number },
     ): Promise<Date | undefined> {
       const windowStart = new Date(Date.now() - policy.windowMs);
       const row = await db
         .insertInto('citizen_login_failures')
-        .values({ nik, failures: 1, first_failed_at: new Date(), locked_until: null })
+        .values({ nik: key, failures: 1, first_failed_at: new Date(), locked_until: null })
         .onConflict((oc) =>
           oc.column('nik').doUpdateSet({
             failures: sql`case when citizen_login_failures.first_failed_at < ${windowStart}
@@ -328,13 +332,24 @@ export function identityRepository(db: Kysely<Database>) {
       await db
         .updateTable('citizen_login_failures')
         .set({ locked_until: until, failures: 0, first_failed_at: new Date() })
-        .where('nik', '=', nik)
+        .where('nik', '=', key)
         .execute();
       return until;
     },
 
-    async clearFailures(nik: string): Promise<void> {
-      await db.deleteFrom('citizen_login_failures').where('nik', '=', nik).execute();
+    async clearFailures(keys: readonly string[]): Promise<void> {
+      await db
+        .deleteFrom('citizen_login_failures')
+        .where('nik', 'in', [...keys])
+        .execute();
+    },
+
+    /** Clears every login key of a NIK, from every client (after a password reset). */
+    async clearLoginFailures(nik: string): Promise<void> {
+      await db
+        .deleteFrom('citizen_login_failures')
+        .where((eb) => eb.or([eb('nik', '=', `login:${nik}`), eb('nik', 'like', `login:${nik}:%`)]))
+        .execute();
     },
 
     async insertPasswordReset(reset: {
@@ -373,7 +388,15 @@ export function identityRepository(db: Kysely<Database>) {
         .where('expires_at', '>', new Date())
         .returning('citizen_id')
         .executeTakeFirst();
-      return row?.citizen_id;
+      if (row === undefined) return undefined;
+      // The other links sent before are spent with it.
+      await db
+        .updateTable('citizen_password_resets')
+        .set({ used_at: new Date() })
+        .where('citizen_id', '=', row.citizen_id)
+        .where('used_at', 'is', null)
+        .execute();
+      return row.citizen_id;
     },
   };
 }

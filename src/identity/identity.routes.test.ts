@@ -206,6 +206,33 @@ describe('citizen registration and login', () => {
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(800);
   });
 
+  it('locks one client out of a NIK, not the NIK, until many clients fail', async () => {
+    const { identity } = server.database.services;
+    const fajar = testPerson(14, { name: 'Fajar Nugroho', birthDate: '1987-06-06', sex: 'L' });
+    await addToRegister(server.database.services, [fajar]);
+    await new CitizenClient(server.url).register(fajar, 'kata-sandi-fajar');
+    const attempt = (password: string, client: string) =>
+      identity.login(fajar.nik, password, client).then(
+        (result) => result.stage,
+        (error: { code: string }) => error.code,
+      );
+    const stranger = [];
+    for (let i = 0; i < 6; i++) stranger.push(await attempt(`salah-${i}-xxxxx`, '203.0.113.9'));
+    expect(stranger).toEqual([
+      'INVALID_CREDENTIALS',
+      'INVALID_CREDENTIALS',
+      'INVALID_CREDENTIALS',
+      'INVALID_CREDENTIALS',
+      'RATE_LIMITED',
+      'RATE_LIMITED',
+    ]);
+    // The citizen, elsewhere, still logs in.
+    expect(await attempt('kata-sandi-fajar', '198.51.100.7')).toBe('totp');
+    // Fifty failures from many addresses lock the NIK for everyone.
+    for (let i = 0; i < 50; i++) await attempt('salah-lagi-xxxxx', `192.0.2.${i}`);
+    expect(await attempt('kata-sandi-fajar', '198.51.100.7')).toBe('RATE_LIMITED');
+  });
+
   it('needs the CSRF header for cookie-authenticated writes', async () => {
     const client = new CitizenClient(server.url);
     const dewi = testPerson(12, { name: 'Dewi Lestari', birthDate: '1993-09-09', sex: 'P' });

@@ -151,7 +151,7 @@ export function identityRoutes(
     },
     async (request, reply) => {
       limit(request);
-      const { session, totp } = await identity.register(request.body);
+      const { session, totp } = await identity.register(request.body, request.ip);
       setSessionCookies(request, reply, session);
       return reply.status(201).send({ stage: 'enrol' as const, totp });
     },
@@ -173,6 +173,7 @@ export function identityRoutes(
       const { session, citizen } = await identity.confirmTotp(
         await pendingSecret(request),
         request.body.code,
+        request.ip,
       );
       setSessionCookies(request, reply, session);
       return { stage: 'active' as const, citizen: presentCitizen(citizen) };
@@ -209,7 +210,7 @@ export function identityRoutes(
     },
     async (request, reply) => {
       limit(request);
-      const result = await identity.login(request.body.nik, request.body.password);
+      const result = await identity.login(request.body.nik, request.body.password, request.ip);
       setSessionCookies(request, reply, result.session);
       return result.stage === 'enrol'
         ? { stage: 'enrol' as const, totp: result.totp }
@@ -233,6 +234,7 @@ export function identityRoutes(
       const { session, citizen } = await identity.loginTotp(
         await pendingSecret(request),
         request.body.code,
+        request.ip,
       );
       setSessionCookies(request, reply, session);
       return { stage: 'active' as const, citizen: presentCitizen(citizen) };
@@ -269,7 +271,7 @@ export function identityRoutes(
         response: { 200: WebAuthnOptions, ...errorResponses(401, 403, 409, 429) },
       },
     },
-    async (request) => identity.passkeyLoginOptions(await pendingSecret(request)),
+    async (request) => identity.passkeyLoginOptions(await pendingSecret(request), request.ip),
   );
 
   app.post(
@@ -288,6 +290,7 @@ export function identityRoutes(
       const { session, citizen } = await identity.loginPasskey(
         await pendingSecret(request),
         request.body.response,
+        request.ip,
       );
       setSessionCookies(request, reply, session);
       return { stage: 'active' as const, citizen: presentCitizen(citizen) };
@@ -418,7 +421,14 @@ export function identityRoutes(
     },
     async (request, reply) => {
       limit(request);
-      await identity.requestPasswordReset(request.body.nik);
+      // Answered before the work is done, so that how long it takes does not tell whether the
+      // NIK has an account.
+      const nik = request.body.nik;
+      setImmediate(() => {
+        identity.requestPasswordReset(nik).catch((error: unknown) => {
+          request.log.error({ err: error }, 'a password reset could not be prepared');
+        });
+      });
       return reply.status(202).send({
         message:
           'If this NIK has an account, a reset link was sent to its e-mail address; it is valid for 30 minutes.',

@@ -73,24 +73,50 @@ export const MIN_PASSWORD_LENGTH = 10;
 /** Active sessions last a working day; a half-finished login ten minutes. */
 export const ACTIVE_SESSION_MS = 8 * 60 * 60 * 1000;
 export const PENDING_SESSION_MS = 10 * 60 * 1000;
-/** Five wrong passwords, codes or registration details for one NIK within 15 minutes lock it for 15. */
-export const LOCKOUT = { maxFailures: 5, windowMs: 15 * 60 * 1000, lockMs: 15 * 60 * 1000 };
+/**
+ * Five wrong passwords or codes for one NIK from one client address within 15 minutes lock that
+ * address out of that NIK for 15; fifty from all addresses together lock the NIK. So a stranger
+ * cannot lock a citizen out by failing five times, and many addresses still cannot guess at
+ * length. Wrong registration details count apart, five per NIK.
+ */
+const WINDOW_MS = 15 * 60 * 1000;
+export const LOCKOUT = { maxFailures: 5, windowMs: WINDOW_MS, lockMs: WINDOW_MS };
+export const NIK_LOCKOUT = { maxFailures: 50, windowMs: WINDOW_MS, lockMs: WINDOW_MS };
+
+interface Attempt {
+  readonly key: string;
+  readonly policy: typeof LOCKOUT;
+}
+
+/** What a login attempt on the NIK from the client counts against. */
+function loginAttempt(nik: string, client: string): Attempt[] {
+  return [
+    { key: `login:${nik}:${client}`, policy: LOCKOUT },
+    { key: `login:${nik}`, policy: NIK_LOCKOUT },
+  ];
+}
 const RESET_TTL_MS = 30 * 60 * 1000;
 /** At most one reset message per account per minute, so the outbox cannot be flooded. */
 const RESET_INTERVAL_MS = 60 * 1000;
 
 export interface IdentityService {
-  register(registration: Registration): Promise<{ session: NewSession; totp: TotpSetup }>;
+  /** `client` is the caller's address: failures count per NIK and client (see LOCKOUT). */
+  register(
+    registration: Registration,
+    client: string,
+  ): Promise<{ session: NewSession; totp: TotpSetup }>;
   /** Confirms the first code of a new authenticator; the session becomes active (a new id). */
   confirmTotp(
     sessionSecret: string,
     code: string,
+    client: string,
   ): Promise<{ session: NewSession; citizen: CitizenPrincipal }>;
-  login(nik: string, password: string): Promise<LoginResult>;
+  login(nik: string, password: string, client: string): Promise<LoginResult>;
   /** The second step of a login; the session becomes active (a new id). */
   loginTotp(
     sessionSecret: string,
     code: string,
+    client: string,
   ): Promise<{ session: NewSession; citizen: CitizenPrincipal }>;
   logout(sessionSecret: string): Promise<void>;
   /** WebAuthn options to add a passkey to the logged-in citizen's account. */
@@ -99,10 +125,11 @@ export interface IdentityService {
   listPasskeys(citizenId: number): Promise<PasskeySummary[]>;
   deletePasskey(citizenId: number, id: string): Promise<void>;
   /** WebAuthn options for the second step of a login, instead of a TOTP code. */
-  passkeyLoginOptions(sessionSecret: string): Promise<PasskeyJson>;
+  passkeyLoginOptions(sessionSecret: string, client: string): Promise<PasskeyJson>;
   loginPasskey(
     sessionSecret: string,
     response: PasskeyJson,
+    client: string,
   ): Promise<{ session: NewSession; citizen: CitizenPrincipal }>;
   /** The session's citizen and stage, and whether the CSRF token matches it. */
   session(sessionSecret: string): Promise<
@@ -185,18 +212,26 @@ export function identityService(
     return { secret, csrfToken, expiresAt };
   }
 
-  async function throwIfLocked(nik: string): Promise<void> {
-    const until = await repository.lockedUntil(nik);
+  async function throwIfLocked(attempt: readonly Attempt[]): Promise<void> {
+    const until = await repository.lockedUntil(attempt.map((a) => a.key));
     if (until !== undefined) throw rateLimited(until);
   }
 
-  async function fail(nik: string, error: AppError): Promise<never> {
-    const until = await repository.recordFailure(nik, LOCKOUT);
-    throw until === undefined ? error : rateLimited(until);
+  async function fail(attempt: readonly Attempt[], error: AppError): Promise<never> {
+    let locked: Date | undefined;
+    for (const { key, policy } of attempt) {
+      const until = await repository.recordFailure(key, policy);
+      if (until !== undefined && (locked === undefined || until > locked)) locked = until;
+    }
+    throw locked === undefined ? error : rateLimited(locked);
   }
 
   /** The session of a half-done registration or login in the given stage. */
-  async function pending(sessionSecret: string, stage: 'enrol' | 'totp'): Promise<SessionRow> {
+  async function pending(
+    sessionSecret: string,
+    stage: 'enrol' | 'totp',
+    client: string,
+  ): Promise<SessionRow> {
     const found = await repository.findSession(hashSecret(sessionSecret));
     if (found === undefined || found.stage !== stage || found.citizen.isDisabled) {
       throw new AppError(
@@ -206,7 +241,7 @@ export function identityService(
           : 'No login is waiting for its second factor; log in with NIK and password again.',
       );
     }
-    await throwIfLocked(found.citizen.nik);
+    await throwIfLocked(loginAttempt(found.citizen.nik, client));
     return found;
   }
 
@@ -220,6 +255,7 @@ export function identityService(
     citizen: CitizenRow,
     action: string,
     amr: readonly string[],
+    client: string,
     use: (repo: ReturnType<typeof identityRepository>) => Promise<boolean>,
   ): Promise<{ session: NewSession; citizen: CitizenPrincipal }> {
     return db.transaction().execute(async (trx) => {
@@ -227,7 +263,7 @@ export function identityService(
       if (!(await repo.deleteSession(hashSecret(sessionSecret))) || !(await use(repo))) {
         throw new AppError('INVALID_CODE', 'This second factor was used already; try again.');
       }
-      await repo.clearFailures(citizen.nik);
+      await repo.clearFailures(loginAttempt(citizen.nik, client).map((a) => a.key));
       const session = await openSession(repo, citizen.id, 'active', amr);
       await recordAudit(trx, { actor: `citizen:${citizen.id}`, action });
       return { session, citizen: principalOf(citizen) };
@@ -239,12 +275,13 @@ export function identityService(
     sessionSecret: string,
     stage: 'enrol' | 'totp',
     code: string,
+    client: string,
   ): Promise<{ session: NewSession; citizen: CitizenPrincipal }> {
-    const { citizen } = await pending(sessionSecret, stage);
+    const { citizen } = await pending(sessionSecret, stage, client);
     const step = verifyTotp(citizen.totpSecret, code, { lastUsedStep: citizen.totpLastStep });
     if (step === null) {
       await fail(
-        citizen.nik,
+        loginAttempt(citizen.nik, client),
         new AppError(
           'INVALID_CODE',
           'The code is wrong or expired; enter the 6-digit code your authenticator app shows now.',
@@ -256,6 +293,7 @@ export function identityService(
       citizen,
       stage === 'enrol' ? 'citizen.totp_enable' : 'citizen.login',
       ['pwd', 'otp'],
+      client,
       async (repo) => {
         if (!(await repo.useTotpStep(citizen.id, step!))) return false;
         if (stage === 'enrol') await repo.enableTotp(citizen.id, step!);
@@ -267,9 +305,11 @@ export function identityService(
   const passkeys = passkeyCeremonies(publicUrl);
 
   return {
-    async register(registration) {
+    async register(registration, _client) {
       const { nik } = registration;
-      await throwIfLocked(nik);
+      // Wrong details count per NIK, apart from logins: registration can be tried once per person.
+      const attempt: Attempt[] = [{ key: `register:${nik}`, policy: LOCKOUT }];
+      await throwIfLocked(attempt);
       const person = await register.person(nik);
       const matches =
         person !== undefined &&
@@ -280,7 +320,7 @@ export function identityService(
         // One answer for an unknown NIK, a wrong name and a wrong birth date; wrong guesses count
         // towards the NIK's lock-out, so a birth date cannot be found by trying them all.
         await fail(
-          nik,
+          attempt,
           new AppError(
             'IDENTITY_MISMATCH',
             'The NIK, name and birth date do not match the population register together. Write the name and birth date exactly as on your KTP-el; if they are right, ask your Dinas Dukcapil to check your record.',
@@ -310,17 +350,18 @@ export function identityService(
       return { session, totp: { secret: totpSecret, otpauthUri: otpauthUri(totpSecret, nik) } };
     },
 
-    confirmTotp: (sessionSecret, code) => promote(sessionSecret, 'enrol', code),
+    confirmTotp: (sessionSecret, code, client) => promote(sessionSecret, 'enrol', code, client),
 
-    async login(nik, password) {
-      await throwIfLocked(nik);
+    async login(nik, password, client) {
+      const attempt = loginAttempt(nik, client);
+      await throwIfLocked(attempt);
       const citizen = await repository.findByNik(nik);
       const correct = await isPasswordCorrect(
         citizen?.passwordHash ?? (await dummyPasswordHash()),
         password,
       );
       if (citizen === undefined || !correct || citizen.isDisabled) {
-        return fail(nik, new AppError('INVALID_CREDENTIALS', 'The NIK or password is wrong.'));
+        return fail(attempt, new AppError('INVALID_CREDENTIALS', 'The NIK or password is wrong.'));
       }
       await repository.deleteExpiredSessions();
       if (!citizen.totpEnabled) {
@@ -338,7 +379,7 @@ export function identityService(
       };
     },
 
-    loginTotp: (sessionSecret, code) => promote(sessionSecret, 'totp', code),
+    loginTotp: (sessionSecret, code, client) => promote(sessionSecret, 'totp', code, client),
 
     async logout(sessionSecret) {
       await repository.deleteSession(hashSecret(sessionSecret));
@@ -394,8 +435,8 @@ export function identityService(
       });
     },
 
-    async passkeyLoginOptions(sessionSecret) {
-      const { citizen } = await pending(sessionSecret, 'totp');
+    async passkeyLoginOptions(sessionSecret, client) {
+      const { citizen } = await pending(sessionSecret, 'totp', client);
       const registered = await repository.passkeys(citizen.id);
       if (registered.length === 0)
         throw new AppError(
@@ -407,14 +448,14 @@ export function identityService(
       return options.json;
     },
 
-    async loginPasskey(sessionSecret, response) {
-      const { citizen } = await pending(sessionSecret, 'totp');
+    async loginPasskey(sessionSecret, response, client) {
+      const { citizen } = await pending(sessionSecret, 'totp', client);
       const challenge = await repository.takeChallenge(hashSecret(sessionSecret));
       const registered = await repository.passkeys(citizen.id);
       const used = await passkeys.verifyAuthentication(response, challenge, registered);
       if (used === null) {
         await fail(
-          citizen.nik,
+          loginAttempt(citizen.nik, client),
           new AppError(
             'INVALID_CODE',
             'The passkey did not sign in; try again, or enter the authenticator code instead.',
@@ -426,6 +467,7 @@ export function identityService(
         citizen,
         'citizen.login_passkey',
         ['pwd', 'hwk'],
+        client,
         async (repo) => {
           await repo.usePasskey(used!.id, used!.counter);
           return true;
@@ -501,7 +543,7 @@ export function identityService(
         await repo.setPassword(citizen.id, passwordHash);
         // Whoever held a session with the old password loses it; the lock-out is lifted.
         await repo.deleteSessionsOf(citizen.id);
-        await repo.clearFailures(citizen.nik);
+        await repo.clearLoginFailures(citizen.nik);
         await recordAudit(trx, {
           actor: `citizen:${citizen.id}`,
           action: 'citizen.password_reset',
