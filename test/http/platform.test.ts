@@ -93,6 +93,19 @@ describe('text PostgreSQL cannot store', () => {
     expect(emoji.status).toBe(401);
   });
 
+  it('answers a malformed address and a long path parameter in the one error shape', async () => {
+    const malformed = await fetch(`${server.url}/api/v1/portal/services/%E0%A4%A`);
+    expect(malformed.status).toBe(400);
+    expect(((await malformed.json()) as { error: { code: string } }).error.code).toBe(
+      'VALIDATION_FAILED',
+    );
+    const long = await fetch(`${server.url}/api/v1/portal/services/${'a'.repeat(1500)}`);
+    expect(long.status).toBe(400);
+    expect(((await long.json()) as { error: { code: string } }).error.code).toBe(
+      'VALIDATION_FAILED',
+    );
+  });
+
   it('refuses %00 in a path or query with a 400', async () => {
     for (const path of ['/api/v1/portal/services?search=a%00b', '/api/v1/portal/services/a%00b']) {
       const response = await fetch(`${server.url}${path}`);

@@ -181,7 +181,21 @@ export function createHttpServer(options: HttpServerOptions) {
         }),
     requestIdHeader: false,
     bodyLimit: 1_048_576,
-    routerOptions: { ignoreTrailingSlash: true },
+    // Path parameters may be long (a passkey's credential id is up to 1,023 characters).
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2048 },
+    // Errors Fastify meets before routing (a malformed percent-encoding) answer in Padu's shape.
+    frameworkErrors: (error, request, reply) => {
+      void (reply as FastifyReply)
+        .status(error.statusCode ?? 400)
+        .send(
+          errorBody(
+            request,
+            'VALIDATION_FAILED',
+            `The address is not valid (${error.message}); percent-encode it correctly.`,
+            [],
+          ),
+        );
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
