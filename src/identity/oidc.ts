@@ -207,6 +207,16 @@ export async function createOidcProvider(
   };
   const provider = new Provider(issuer, configuration);
   provider.proxy = issuer.startsWith('https:');
+  // Signing out of Padu from an application (RP-initiated logout, "yes" on the confirmation)
+  // ends the portal session too: the login behind it is the same.
+  provider.on('end_session.success', (ctx: KoaContextWithOIDC) => {
+    const params = ctx.oidc.params as { logout?: unknown } | undefined;
+    if (params?.logout === undefined || params.logout === '') return;
+    const secret = cookieValue(ctx.get('cookie'), CITIZEN_COOKIE);
+    if (secret !== undefined) identity.logout(secret).catch(onError);
+    ctx.cookies.set(CITIZEN_COOKIE, null, { path: '/', signed: false });
+    ctx.cookies.set(CSRF_COOKIE, null, { path: '/', signed: false });
+  });
   const callback = provider.callback();
 
   /** The consent page: what the application will receive, with buttons to allow or refuse. */

@@ -208,4 +208,30 @@ describe('Padu as an OpenID Connect provider', () => {
     });
     expect(forged.status).toBe(403);
   });
+
+  it('signs the citizen out of the portal too when they sign out of Padu from an application', async () => {
+    // The citizen is logged in to the portal (by the tests before); this test runs last.
+    const browser = citizen;
+    expect((await browser.request('GET', '/api/v1/identity/me')).status).toBe(200);
+    const { config } = await relyingParty(false);
+    const { url, verifier, state } = await authorize(config, 'openid profile');
+    const consent = await follow(browser, url);
+    const back = await submitConsent(browser, consent, true);
+    const tokens = await oidc.authorizationCodeGrant(config, new URL(back.location!), {
+      pkceCodeVerifier: verifier,
+      expectedState: state,
+    });
+    const end = oidc.buildEndSessionUrl(config, { id_token_hint: tokens.id_token! });
+    const confirm = await follow(browser, end.href);
+    expect(confirm.status).toBe(200);
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(confirm.text)![1]!;
+    const action = /<form[^>]*action="([^"]+)"/.exec(confirm.text)![1]!;
+    const signedOut = await browser.fetch(new URL(action, confirm.url).href, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ xsrf, logout: 'yes' }).toString(),
+    });
+    expect(signedOut.status).toBe(303);
+    expect((await browser.request('GET', '/api/v1/identity/me')).status).toBe(401);
+  });
 });
