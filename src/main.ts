@@ -669,6 +669,24 @@ grants
     }),
   );
 
+program
+  .command('citizens')
+  .description("Citizens' accounts")
+  .command('release')
+  .description(
+    'Release a NIK whose account someone else registered, after checking the citizen’s KTP-el: the account is disabled and the NIK free to register again',
+  )
+  .argument('<nik>', 'the 16-digit NIK')
+  .requiredOption('--reason <text>', 'what was checked, and why (audited)')
+  .action((nik: string, options: { reason: string }) =>
+    withDatabase(async ({ services }) => {
+      if (!/^[0-9]{16}$/.test(nik))
+        throw new AppError('VALIDATION_FAILED', `"${nik}" is not a NIK; give its 16 digits.`);
+      await services.identity.releaseCitizen(nik, options.reason, 'cli');
+      printJson({ nik, status: 'released' });
+    }),
+  );
+
 const oidc = program
   .command('oidc')
   .description('Padu as an OpenID Connect provider: government applications that log citizens in');

@@ -77,6 +77,7 @@ export function identityRepository(db: Kysely<Database>) {
         .selectFrom('citizens as c')
         .select(CITIZEN_COLUMNS)
         .where('c.nik', '=', nik)
+        .where('c.disabled_at', 'is', null)
         .executeTakeFirst();
       return row && toCitizen(row);
     },
@@ -107,10 +108,34 @@ export function identityRepository(db: Kysely<Database>) {
           password_hash: citizen.passwordHash,
           totp_secret: citizen.totpSecret,
         })
-        .onConflict((oc) => oc.column('nik').doNothing())
+        .onConflict((oc) => oc.column('nik').where('disabled_at', 'is', null).doNothing())
         .returning('id')
         .executeTakeFirst();
       return row?.id;
+    },
+
+    /**
+     * Disables the live account of a NIK and ends everything it holds (sessions, passkeys, reset
+     * links); returns its id, or undefined when the NIK has no live account.
+     */
+    async releaseCitizen(nik: string): Promise<number | undefined> {
+      const row = await db
+        .updateTable('citizens')
+        .set({ disabled_at: new Date() })
+        .where('nik', '=', nik)
+        .where('disabled_at', 'is', null)
+        .returning('id')
+        .executeTakeFirst();
+      if (row === undefined) return undefined;
+      await db.deleteFrom('citizen_sessions').where('citizen_id', '=', row.id).execute();
+      await db.deleteFrom('citizen_passkeys').where('citizen_id', '=', row.id).execute();
+      await db
+        .updateTable('citizen_password_resets')
+        .set({ used_at: new Date() })
+        .where('citizen_id', '=', row.id)
+        .where('used_at', 'is', null)
+        .execute();
+      return row.id;
     },
 
     async enableTotp(citizenId: number, step: number): Promise<void> {

@@ -233,6 +233,54 @@ describe('citizen registration and login', () => {
     expect(await attempt('kata-sandi-fajar', '198.51.100.7')).toBe('RATE_LIMITED');
   });
 
+  it('lets an operator release a NIK that someone else registered, so its owner can register', async () => {
+    const gita = testPerson(15, { name: 'Gita Savitri', birthDate: '1995-01-20', sex: 'P' });
+    await addToRegister(server.database.services, [gita]);
+    const squatter = new CitizenClient(server.url);
+    await squatter.register(gita, 'kata-sandi-penyusup');
+    const owner = new CitizenClient(server.url);
+    const refused = await owner.request('POST', '/api/v1/identity/register', {
+      nik: gita.nik,
+      name: gita.name,
+      birthDate: gita.birthDate,
+      email: 'gita@example.id',
+      password: 'kata-sandi-gita',
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toMatch(/release/);
+
+    const admin = await server.adminToken();
+    const release = (reason: string) =>
+      fetch(`${server.url}/api/v1/identity/citizens/${gita.nik}/release`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ reason }),
+      });
+    expect((await release('KTP-el diperiksa di loket Dukcapil Sleman')).status).toBe(204);
+    expect((await release('sekali lagi')).status).toBe(404);
+    // The squatter's session is gone, and so is its login.
+    expect((await squatter.request('GET', '/api/v1/identity/me')).status).toBe(401);
+    const old = await squatter.request('POST', '/api/v1/identity/login', {
+      nik: gita.nik,
+      password: 'kata-sandi-penyusup',
+    });
+    expect(old.status).toBe(401);
+    // The owner registers.
+    await owner.register(gita, 'kata-sandi-gita');
+    const me = await owner.request<{ citizen: { nik: string; email: string } }>(
+      'GET',
+      '/api/v1/identity/me',
+    );
+    expect(me.body.citizen).toMatchObject({ nik: gita.nik, email: `${gita.nik}@warga.example.id` });
+    const operator = await server.operatorToken();
+    const byOperator = await fetch(`${server.url}/api/v1/identity/citizens/${gita.nik}/release`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${operator}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ reason: 'bukan wewenangnya' }),
+    });
+    expect(byOperator.status).toBe(403);
+  });
+
   it('needs the CSRF header for cookie-authenticated writes', async () => {
     const client = new CitizenClient(server.url);
     const dewi = testPerson(12, { name: 'Dewi Lestari', birthDate: '1993-09-09', sex: 'P' });

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { actorOf } from '../platform/auth/principal.ts';
 import { readOutbox } from '../platform/notifier.ts';
 import type { Db } from '../platform/db/database.ts';
 import { AppError } from '../platform/http/errors.ts';
@@ -453,6 +454,39 @@ export function identityRoutes(
     async (request, reply) => {
       limit(request);
       await identity.confirmPasswordReset(request.body.token, request.body.password);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/identity/citizens/:nik/release',
+    {
+      config: { access: ['platform_admin'] },
+      schema: {
+        tags,
+        summary:
+          'Release a NIK whose account someone else registered (after checking the citizen’s KTP-el)',
+        description:
+          'Disables the live account of the NIK with its sessions, passkeys and reset links, and frees the ' +
+          'NIK for a new registration. The account is kept, disabled, for the record; the reason is audited.',
+        security: AUTHENTICATED_SECURITY,
+        params: StrictObject({ nik: NikSchema }),
+        body: StrictObject({
+          reason: Type.String({
+            minLength: 5,
+            maxLength: 500,
+            description: 'What was checked, and why',
+          }),
+        }),
+        response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      await identity.releaseCitizen(
+        request.params.nik,
+        request.body.reason,
+        actorOf(request.principal!),
+      );
       return reply.status(204).send(null);
     },
   );

@@ -145,6 +145,11 @@ export interface IdentityService {
   >;
   /** An enabled citizen by id (the OpenID Connect subject). */
   citizenById(citizenId: number): Promise<CitizenPrincipal | undefined>;
+  /**
+   * Releases the NIK's account after an operator has checked the citizen in person (their KTP-el):
+   * the account is disabled with all it holds, and the citizen can register anew.
+   */
+  releaseCitizen(nik: string, reason: string, actor: string): Promise<void>;
   /** Where to reach a citizen outside the app (for notifications of other modules). */
   contact(citizenId: number): Promise<{ name: string; email: string } | undefined>;
   requestPasswordReset(nik: string): Promise<void>;
@@ -341,7 +346,8 @@ export function identityService(
         if (id === undefined) {
           throw new AppError(
             'CONFLICT',
-            'This NIK has an account already; log in, or reset the password if it is forgotten.',
+            'This NIK has an account already; log in, or reset the password if it is forgotten. ' +
+              'If you did not create it, ask your Dinas Dukcapil or Padu’s operator to release it after checking your KTP-el.',
           );
         }
         await recordAudit(trx, { actor: `citizen:${id}`, action: 'citizen.register' });
@@ -485,6 +491,20 @@ export function identityService(
         amr: found.amr,
         csrfMatches: (token) => matchesHash(token, found.csrfHash),
       };
+    },
+
+    async releaseCitizen(nik, reason, actor) {
+      await db.transaction().execute(async (trx) => {
+        const id = await identityRepository(trx).releaseCitizen(nik);
+        if (id === undefined)
+          throw new AppError('NOT_FOUND', `No account is registered with NIK ${nik}.`);
+        await recordAudit(trx, {
+          actor,
+          action: 'citizen.release',
+          subject: `citizen:${id}`,
+          details: { reason },
+        });
+      });
     },
 
     async citizenById(citizenId) {
