@@ -1,18 +1,13 @@
 import {
-  createContext,
-  createElement,
-  useCallback,
-  useContext,
-  useEffect,
-  useMemo,
-  useState,
-} from 'react';
+  calendarDateFormatter,
+  fillMessage,
+  localeOf,
+  useStoredLang,
+  type Lang,
+  type Vars,
+} from './shared/lang';
+import { createContext, createElement, useContext, useMemo } from 'react';
 import type { ReactElement, ReactNode } from 'react';
-
-/** Bahasa Indonesia first; English on request. */
-export type Lang = 'id' | 'en';
-
-export const LANG_STORAGE_KEY = 'padu.lang';
 
 const id = {
   'app.name': 'Padu',
@@ -798,16 +793,9 @@ const en: Record<MessageKey, string> = {
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { id, en };
 
-export type Vars = Readonly<Record<string, string | number>>;
-
 /** Looks a message up and fills its {placeholders}. */
 export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {
-  const message = dictionaries[lang][key];
-  if (!vars) return message;
-  return message.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = vars[name];
-    return value === undefined ? whole : String(value);
-  });
+  return fillMessage(dictionaries[lang][key], vars);
 }
 
 export type Translate = (key: MessageKey, vars?: Vars) => string;
@@ -824,53 +812,22 @@ export interface I18n {
   formatDate: (date: string) => string;
 }
 
-function isLang(value: unknown): value is Lang {
-  return value === 'id' || value === 'en';
-}
-
-function readStoredLang(): Lang {
-  try {
-    const stored = window.localStorage.getItem(LANG_STORAGE_KEY);
-    return isLang(stored) ? stored : 'id';
-  } catch {
-    return 'id';
-  }
-}
-
 const I18nContext = createContext<I18n | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }): ReactElement {
-  const [lang, setLangState] = useState<Lang>(readStoredLang);
-
-  useEffect(() => {
-    document.documentElement.lang = lang;
-  }, [lang]);
-
-  const setLang = useCallback((next: Lang) => {
-    setLangState(next);
-    try {
-      window.localStorage.setItem(LANG_STORAGE_KEY, next);
-    } catch {
-      // Storage may be unavailable (private mode); the choice then lasts for this page only.
-    }
-  }, []);
+  const [lang, setLang] = useStoredLang();
 
   const value = useMemo<I18n>(() => {
-    const locale = lang === 'id' ? 'id-ID' : 'en-GB';
+    const locale = localeOf(lang);
     const numbers = new Intl.NumberFormat(locale);
     const percents = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
-    // Calendar dates are read as UTC midnight, so format them in UTC: no day shifts.
-    const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
     return {
       lang,
       setLang,
       t: (key, vars) => translate(lang, key, vars),
       formatNumber: (n) => numbers.format(n),
       formatPercent: (fraction) => percents.format(fraction),
-      formatDate: (date) => {
-        const time = Date.parse(`${date}T00:00:00Z`);
-        return Number.isNaN(time) ? date : dates.format(time);
-      },
+      formatDate: calendarDateFormatter(lang),
     };
   }, [lang, setLang]);
 
@@ -882,3 +839,5 @@ export function useI18n(): I18n {
   if (!value) throw new Error('useI18n must be used inside <I18nProvider>');
   return value;
 }
+
+export { LANG_STORAGE_KEY, type Lang, type Vars } from './shared/lang';
