@@ -42,26 +42,30 @@ const CLAIM_LABELS: Readonly<Record<string, { id: string; en: string }>> = {
 
 /** The provider's keys, made once by the first node and shared by all through the database. */
 async function secrets(db: Kysely<Database>) {
-  const made = {
-    jwks: (() => {
-      const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-      return {
-        keys: [
-          { ...privateKey.export({ format: 'jwk' }), kid: randomUUID(), alg: 'RS256', use: 'sig' },
-        ],
-      };
-    })(),
-    cookie_keys: [randomBytes(32).toString('base64url'), randomBytes(32).toString('base64url')],
-  };
-  await db
-    .insertInto('oidc_secrets')
-    .values([
-      { name: 'jwks', value: JSON.stringify(made.jwks) },
-      { name: 'cookie_keys', value: JSON.stringify(made.cookie_keys) },
-    ])
-    .onConflict((oc) => oc.column('name').doNothing())
-    .execute();
-  const rows = await db.selectFrom('oidc_secrets').select(['name', 'value']).execute();
+  const read = () => db.selectFrom('oidc_secrets').select(['name', 'value']).execute();
+  let rows = await read();
+  if (rows.length < 2) {
+    // The first start makes them (an RSA key takes a moment); nodes starting at once keep one set.
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const jwks = {
+      keys: [
+        { ...privateKey.export({ format: 'jwk' }), kid: randomUUID(), alg: 'RS256', use: 'sig' },
+      ],
+    };
+    const cookieKeys = [
+      randomBytes(32).toString('base64url'),
+      randomBytes(32).toString('base64url'),
+    ];
+    await db
+      .insertInto('oidc_secrets')
+      .values([
+        { name: 'jwks', value: JSON.stringify(jwks) },
+        { name: 'cookie_keys', value: JSON.stringify(cookieKeys) },
+      ])
+      .onConflict((oc) => oc.column('name').doNothing())
+      .execute();
+    rows = await read();
+  }
   const value = (name: string) => rows.find((r) => r.name === name)!.value;
   return {
     jwks: value('jwks') as NonNullable<Configuration['jwks']>,
