@@ -17,7 +17,7 @@ import {
   type RawHandler,
 } from '../platform/http/server.ts';
 import type { IdentityService } from './identity.service.ts';
-import { oidcAdapterFactory } from './oidc.adapter.ts';
+import { deleteExpiredOidcPayloads, oidcAdapterFactory } from './oidc.adapter.ts';
 
 /** Paths the provider answers (besides discovery) and Padu's own login and consent pages. */
 export const OIDC_PREFIX = '/oidc/';
@@ -142,6 +142,8 @@ export async function createOidcProvider(
   onError: (error: unknown) => void,
 ): Promise<OidcProvider> {
   const { jwks, cookieKeys } = await secrets(db);
+  // Expired sign-ins, codes and sessions are never read again; each start clears them away.
+  await deleteExpiredOidcPayloads(db);
   /**
    * The consent form's CSRF token: bound to the citizen's session and to this sign-in, made with a
    * key only Padu holds. (Not the portal's CSRF cookie: that one is SameSite=Strict, so a browser

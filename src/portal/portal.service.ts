@@ -43,15 +43,6 @@ export interface PortalDependencies {
   readonly notifier: Notifier;
 }
 
-export const APPLICATION_STATUSES: readonly ApplicationStatus[] = [
-  'submitted',
-  'verified',
-  'in_process',
-  'needs_correction',
-  'completed',
-  'rejected',
-];
-
 /** The moves an agency's operator may make; a citizen's corrected resubmission goes back to 'submitted'. */
 export const OPERATOR_MOVES: Readonly<Record<ApplicationStatus, readonly ApplicationStatus[]>> = {
   submitted: ['verified', 'needs_correction', 'rejected'],
