@@ -1,6 +1,5 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import {
-  ApiError,
   getApplication,
   getService,
   resubmitApplication,
@@ -11,18 +10,12 @@ import { clearFlash, peekFlash } from '../flash';
 import { useI18n } from '../i18n';
 import { usePageTitle } from '../pageTitle';
 import { APPLICATIONS_HASH, applicationHash, serviceHash } from '../router';
-import {
-  initialValues,
-  serverErrors,
-  toData,
-  validate,
-  type FormErrors,
-  type FormValues,
-} from '../schemaForm';
+import { initialValues, toData, type FormValues } from '../schemaForm';
 import { useLoad } from '../../shared/useLoad';
 import { StatusBadge } from './ApplicationsPage';
 import { ErrorLang, ErrorSummary } from './Field';
 import { SchemaFields, useErrorList } from './SchemaFields';
+import { useSubmitFeedback } from '../useSubmitFeedback';
 import { serviceName } from './ServicePage';
 import { ErrorAlert, ErrorText, Loading } from './Status';
 import { DataList } from './SubmittedData';
@@ -167,43 +160,19 @@ function Correction({
 }) {
   const { t, lang } = useI18n();
   const [values, setValues] = useState<FormValues>(() => initialValues(form, application.data));
-  const [errors, setErrors] = useState<FormErrors>({});
-  // Whether the errors shown are the server's (English) messages.
-  const [serverSide, setServerSide] = useState(false);
-  const [other, setOther] = useState<unknown>(null);
+  const { errors, serverSide, other, summary, check, failed } = useSubmitFeedback(form);
   const [busy, setBusy] = useState(false);
-  const [attempt, setAttempt] = useState(0);
-  const summary = useRef<HTMLDivElement>(null);
   const errorList = useErrorList(form, errors, 'fix');
-
-  useEffect(() => {
-    if (attempt > 0) summary.current?.focus();
-  }, [attempt]);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    setOther(null);
-    const found = validate(form, values, t);
-    setErrors(found);
-    setServerSide(false);
-    if (Object.keys(found).length > 0) {
-      setAttempt((n) => n + 1);
-      return;
-    }
+    if (!check(values)) return;
     setBusy(true);
     try {
       onDone(await resubmitApplication(application.reference, toData(form, values)));
     } catch (error) {
       setBusy(false);
-      if (error instanceof ApiError && error.details.length > 0) {
-        const mapped = serverErrors(form, error.details);
-        setErrors(mapped.errors);
-        setServerSide(true);
-        if (mapped.other.length > 0 || Object.keys(mapped.errors).length === 0) setOther(error);
-      } else {
-        setOther(error);
-      }
-      setAttempt((n) => n + 1);
+      failed(error);
     }
   };
 

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import {
-  ApiError,
   getPrefillOffer,
   getService,
   giveConsent,
@@ -15,17 +14,15 @@ import { applicationHash, navigate, serviceHash } from '../router';
 import {
   fieldsOf,
   initialValues,
-  serverErrors,
   toData,
   toFieldValue,
-  validate,
   type FieldValue,
-  type FormErrors,
   type FormValues,
 } from '../schemaForm';
 import { useLoad } from '../../shared/useLoad';
 import { ErrorLang, ErrorSummary } from './Field';
 import { SchemaFields, useErrorList } from './SchemaFields';
+import { useSubmitFeedback } from '../useSubmitFeedback';
 import { appliesOnline, serviceName } from './ServicePage';
 import { ErrorAlert, ErrorText, Loading } from './Status';
 
@@ -224,20 +221,10 @@ function ApplicationForm({
     ...initialValues(service.form),
     ...prefilled,
   }));
-  const [errors, setErrors] = useState<FormErrors>({});
-  // Whether the errors shown are the server's (English) messages.
-  const [serverSide, setServerSide] = useState(false);
-  const [other, setOther] = useState<unknown>(null);
+  const { errors, serverSide, other, summary, check, failed } = useSubmitFeedback(service.form);
   const [busy, setBusy] = useState(false);
-  const [attempt, setAttempt] = useState(0);
-  const summary = useRef<HTMLDivElement>(null);
   const errorList = useErrorList(service.form, errors, 'apply');
   const first = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    // After a failed attempt, take the reader to the summary of what to fix.
-    if (attempt > 0) summary.current?.focus();
-  }, [attempt]);
 
   useEffect(() => {
     // The consent panel is gone: start the form at its notice, not at the top of the page.
@@ -246,14 +233,7 @@ function ApplicationForm({
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    setOther(null);
-    const found = validate(service.form, values, t);
-    setErrors(found);
-    setServerSide(false);
-    if (Object.keys(found).length > 0) {
-      setAttempt((n) => n + 1);
-      return;
-    }
+    if (!check(values)) return;
     setBusy(true);
     try {
       const application = await submitApplication(
@@ -266,15 +246,7 @@ function ApplicationForm({
       navigate(hash);
     } catch (error) {
       setBusy(false);
-      if (error instanceof ApiError && error.details.length > 0) {
-        const mapped = serverErrors(service.form, error.details);
-        setErrors(mapped.errors);
-        setServerSide(true);
-        if (mapped.other.length > 0 || Object.keys(mapped.errors).length === 0) setOther(error);
-      } else {
-        setOther(error);
-      }
-      setAttempt((n) => n + 1);
+      failed(error);
     }
   };
 
