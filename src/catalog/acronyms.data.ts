@@ -244,6 +244,7 @@ export const FRAGMENTS: Readonly<Record<string, string>> = {
   pajak: 'pajak',
   pad: 'pendapatan asli daerah',
   retri: 'retribusi',
+  retda: 'retribusi daerah',
   ret: 'retribusi',
   hukum: 'hukum',
   diklat: 'diklat pelatihan',

@@ -39,7 +39,16 @@ describe('AgencyResolver', () => {
       'P.KEMENKES',
       'Pusat Data dan Teknologi Informasi',
     ],
-    ['Kemenkes RI', 'P.KEMENKES', 'RI'],
+    ['Kemenkes RI', 'P.KEMENKES', null],
+    ['Perpustakaan Nasional', 'P.PERPUSNAS', null],
+    ['Perpustakaan Nasional RI', 'P.PERPUSNAS', null],
+    ['Kementerian PPPA', 'P.KEMENPPPA', null],
+    ['Kementerian Koordinator Bidang PMK', 'P.KEMENKO-PMK', null],
+    ['Pemko Medan', '12.71', null],
+    ['Pemprov Jatim - Bapenda', '35', 'Bapenda'],
+    ['Provinsi NTT', '53', null],
+    ['Pemerintah Daerah DIY', '34', null],
+    ['Kab. TTS', '53.02', null],
     ['Kementerian Komunikasi dan Informatika', 'P.KOMDIGI', null],
     ['Badan Pusat Statistik Provinsi Jawa Barat', 'P.BPS', 'Provinsi Jawa Barat'],
   ])('resolves %j', (text, code, unit) => {
@@ -51,6 +60,27 @@ describe('AgencyResolver', () => {
     expect(resolver.resolve('Pemda Bandung')).toMatchObject({ ok: false });
     expect(resolver.resolve('Pemda Bandung', 'kota')).toMatchObject({ ok: true, code: '32.73' });
     expect(resolver.resolve('Pemda Sleman')).toMatchObject({ ok: true, code: '34.04' });
+  });
+
+  it("uses the row's level where the text names a central and a regional agency, or only a place", () => {
+    // The Ministry of Religious Affairs' office in Medan, not the city.
+    expect(resolver.resolve('Kantor Kemenag Kota Medan', 'pusat')).toMatchObject({
+      ok: true,
+      code: 'P.KEMENAG',
+    });
+    expect(resolver.resolve('RSUD Kota Medan', 'kota')).toMatchObject({ ok: true, code: '12.71' });
+    expect(resolver.resolve('Dinkes DKI Jakarta', 'provinsi')).toMatchObject({
+      ok: true,
+      code: '31',
+      unit: 'Dinkes',
+    });
+    expect(resolver.resolve('RSUD Banyumas', 'kabupaten')).toMatchObject({
+      ok: true,
+      code: '33.02',
+      unit: 'RSUD',
+    });
+    // Without the level, a bare place name is not enough.
+    expect(resolver.resolve('RSUD Banyumas')).toMatchObject({ ok: false });
   });
 
   it('suggests the closest agencies when it cannot resolve one', () => {

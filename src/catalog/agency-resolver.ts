@@ -1,4 +1,5 @@
 import { normalizeSearchText } from '../platform/text.ts';
+import { PLACE_ABBREVIATIONS } from './places.data.ts';
 
 /**
  * Resolves an agency as inventories write it ("Pemerintah Kabupaten Sleman - BKPSDM", "Dinas
@@ -45,6 +46,7 @@ const LEVEL_WORDS: Record<string, Exclude<AgencyLevel, 'pusat'>> = {
   pemkab: 'kabupaten',
   kota: 'kota',
   pemkot: 'kota',
+  pemko: 'kota',
   provinsi: 'provinsi',
   prov: 'provinsi',
   propinsi: 'provinsi',
@@ -64,6 +66,31 @@ const PLACE_ALIASES: readonly [string, string][] = [
   ['yogyakarta', 'daerah istimewa yogyakarta'],
   ['jogja', 'daerah istimewa yogyakarta'],
 ];
+
+/** A central agency's name as written with or without "Republik Indonesia" / "RI". */
+function nameVariants(name: string): string[] {
+  const bare = name.replace(/ (republik indonesia|ri)$/, '');
+  return [...new Set([name, bare, `${bare} ri`, `${bare} republik indonesia`])];
+}
+
+/**
+ * "KemenPPPA" is also written "Kementerian PPPA", "Kemenko PMK" "Kementerian Koordinator PMK", and
+ * any of them with "RI".
+ */
+function abbreviationVariants(abbreviation: string): string[] {
+  const variants = [abbreviation, `${abbreviation} ri`];
+  const coordinating = /^kemenko ?(.+)$/.exec(abbreviation);
+  if (coordinating?.[1] !== undefined)
+    variants.push(
+      `kementerian koordinator ${coordinating[1]}`,
+      `kementerian koordinator bidang ${coordinating[1]}`,
+    );
+  else {
+    const ministry = /^kemen ?(.+)$/.exec(abbreviation);
+    if (ministry?.[1] !== undefined) variants.push(`kementerian ${ministry[1]}`);
+  }
+  return variants;
+}
 
 /** A key for a place name: its words without spaces ("Bau-Bau" and "Baubau" meet). */
 function placeKey(tokens: readonly string[]): string {
@@ -108,15 +135,19 @@ export class AgencyResolver {
     for (const agency of agencies) {
       if (agency.level === 'pusat') {
         for (const name of [agency.name, ...agency.formerNames]) {
-          const key = normalizeSearchText(name);
-          this.centralNames.set(key, agency);
-          longest = Math.max(longest, key.split(' ').length);
+          for (const key of nameVariants(normalizeSearchText(name))) {
+            this.centralNames.set(key, agency);
+            longest = Math.max(longest, key.split(' ').length);
+          }
         }
         for (const abbreviation of [agency.abbreviation ?? '', ...agency.aliases]) {
           const key = normalizeSearchText(abbreviation);
           if (key === '') continue;
-          this.centralAbbreviations.set(key, agency);
-          longest = Math.max(longest, key.split(' ').length);
+          for (const variant of abbreviationVariants(key)) {
+            if (!this.centralAbbreviations.has(variant) || variant === key)
+              this.centralAbbreviations.set(variant, agency);
+            longest = Math.max(longest, variant.split(' ').length);
+          }
         }
         continue;
       }
@@ -127,6 +158,8 @@ export class AgencyResolver {
       for (const [alias, full] of PLACE_ALIASES) {
         if (full === place.join(' ')) keys.push(alias.split(' '));
       }
+      // "Pemprov Jatim", "Kab. TTS"
+      for (const short of PLACE_ABBREVIATIONS[place.join(' ')] ?? []) keys.push([short]);
       for (const key of keys) {
         this.places.set(`${agency.level}|${placeKey(key)}`, agency);
         longest = Math.max(longest, key.length + 1);
@@ -185,6 +218,7 @@ export class AgencyResolver {
       if (level === undefined && (tokens[start] === 'pemda' || tokens[start] === 'pemerintah')) {
         level = levelHint === 'kota' || levelHint === 'provinsi' ? levelHint : undefined;
         from = start + 1;
+        while (tokens[from] === 'daerah') from++;
         if (level === undefined) {
           // "Pemda Sleman": whichever government has that place name, if only one does.
           for (let end = Math.min(tokens.length, from + this.longestName); end > from; end--) {
@@ -201,8 +235,10 @@ export class AgencyResolver {
         }
       }
       if (level === undefined) continue;
-      // "Kota Adm. Jakarta Selatan": the place is indexed without "Administrasi".
-      while (tokens[from] === 'adm' || tokens[from] === 'administrasi') from++;
+      // "Kota Adm. Jakarta Selatan": the place is indexed without "Administrasi"; "Pemerintah
+      // Daerah DIY" without "Daerah".
+      while (tokens[from] === 'adm' || tokens[from] === 'administrasi' || tokens[from] === 'daerah')
+        from++;
       for (let end = Math.min(tokens.length, from + this.longestName); end > from; end--) {
         const entry = this.places.get(`${level}|${placeKey(tokens.slice(from, end))}`);
         if (entry) {
@@ -211,11 +247,37 @@ export class AgencyResolver {
         }
       }
     }
+    // The row's level settles a text that names both ("Kantor Kemenag Kota Medan" at pusat is the
+    // ministry's office in Medan; "RSUD Kota X" at kota is the city's).
+    const hinted = matches.filter((m) =>
+      levelHint === 'pusat' ? m.entry.level === 'pusat' : m.entry.level === levelHint,
+    );
     const rank = { name: 0, regional: 1, abbreviation: 2 } as const;
-    matches.sort(
+    const candidates = hinted.length > 0 ? hinted : matches;
+    candidates.sort(
       (a, b) => rank[a.strength] - rank[b.strength] || b.end - b.start - (a.end - a.start),
     );
-    return matches[0];
+    return candidates[0] ?? this.findPlace(tokens, levelHint);
+  }
+
+  /**
+   * A regional government's place name without a level word ("Dinkes DKI Jakarta", "RSUD
+   * Banyumas"), when the row's level says which kind of government to look for: the longest.
+   */
+  private findPlace(tokens: readonly string[], levelHint?: string): Match | undefined {
+    if (levelHint !== 'provinsi' && levelHint !== 'kabupaten' && levelHint !== 'kota')
+      return undefined;
+    let best: Match | undefined;
+    for (let start = 0; start < tokens.length; start++) {
+      for (let end = Math.min(tokens.length, start + this.longestName); end > start; end--) {
+        const entry = this.places.get(`${levelHint}|${placeKey(tokens.slice(start, end))}`);
+        if (entry && (best === undefined || end - start > best.end - best.start)) {
+          best = { entry, start, end, strength: 'regional' };
+          break;
+        }
+      }
+    }
+    return best;
   }
 
   private suggest(text: string): { code: string; name: string }[] {

@@ -15,7 +15,9 @@ import type { GovernmentFunctionSeed, SharedApplicationSeed } from './taxonomy.d
 /**
  * Adds the reference functions and shared applications that are missing and refreshes those that
  * differ from the seed data, except rows that admins edited (`edited`): the taxonomy is data that
- * admins edit, and a start-up must not undo an edit. Returns how many rows were added or refreshed.
+ * admins edit, and a start-up must not undo an edit. A function the seed data no longer holds (its
+ * applications now belong to another, as parking's to levies) is removed, unless an admin edited
+ * it or an official decided on it. Returns how many rows were added, refreshed or removed.
  */
 export async function seedTaxonomy(
   pool: pg.Pool,
@@ -72,9 +74,15 @@ export async function seedTaxonomy(
         functions.map((f) => f.keywords.join('|')),
       ],
     );
+    const retired = await client.query(
+      `delete from government_functions f
+       where not f.edited and f.code <> all($1::text[])
+         and not exists (select 1 from catalog_decisions d where d.function_code = f.code)`,
+      [functions.map((f) => f.code)],
+    );
     return {
       sharedApplications: addedShared.rowCount ?? 0,
-      functions: addedFunctions.rowCount ?? 0,
+      functions: (addedFunctions.rowCount ?? 0) + (retired.rowCount ?? 0),
     };
   });
 }

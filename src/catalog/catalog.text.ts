@@ -1,4 +1,5 @@
 import { ACRONYMS, FRAGMENTS } from './acronyms.data.ts';
+import { PLACE_ABBREVIATIONS } from './places.data.ts';
 
 /**
  * Indonesian text normalisation for application names, descriptions and units, as the clustering
@@ -15,10 +16,18 @@ const SPELLING: Readonly<Record<string, string>> = {
   perizinanan: 'perizinan',
   kepegawain: 'kepegawaian',
   kepegawaiaan: 'kepegawaian',
+  kepegawean: 'kepegawaian',
+  raport: 'rapor',
+  perpus: 'perpustakaan',
   absensi: 'presensi',
   absen: 'presensi',
   sistim: 'sistem',
   apl: 'aplikasi',
+  aplkasi: 'aplikasi',
+  apliksi: 'aplikasi',
+  aplikas: 'aplikasi',
+  apliaksi: 'aplikasi',
+  aplikais: 'aplikasi',
   app: 'aplikasi',
   aplikasinya: 'aplikasi',
   pengaduaan: 'pengaduan',
@@ -84,52 +93,6 @@ export function placeWords(agencyName: string): Set<string> {
   const short = PLACE_ABBREVIATIONS[words.join(' ')];
   return new Set(short === undefined ? words : [...words, ...short]);
 }
-
-/**
- * How inventories shorten a region's name in its applications' names ("Portal Sulsel", "NTT
- * Lapor", "Kutim Mantap"): these say where, like the full name. Provinces, and the regencies whose
- * short names are common in inventories.
- */
-const PLACE_ABBREVIATIONS: Readonly<Record<string, readonly string[]>> = {
-  aceh: ['nad'],
-  'sumatera utara': ['sumut'],
-  'sumatera barat': ['sumbar'],
-  'sumatera selatan': ['sumsel'],
-  'kepulauan riau': ['kepri'],
-  'kepulauan bangka belitung': ['babel'],
-  'bangka belitung': ['babel'],
-  'dki jakarta': ['dki'],
-  'jawa barat': ['jabar'],
-  'jawa tengah': ['jateng'],
-  'jawa timur': ['jatim'],
-  'daerah istimewa yogyakarta': ['diy', 'jogja'],
-  yogyakarta: ['diy', 'jogja'],
-  'nusa tenggara barat': ['ntb'],
-  'nusa tenggara timur': ['ntt'],
-  'kalimantan barat': ['kalbar'],
-  'kalimantan tengah': ['kalteng'],
-  'kalimantan selatan': ['kalsel'],
-  'kalimantan timur': ['kaltim'],
-  'kalimantan utara': ['kaltara'],
-  'sulawesi utara': ['sulut'],
-  'sulawesi tengah': ['sulteng'],
-  'sulawesi selatan': ['sulsel'],
-  'sulawesi tenggara': ['sultra'],
-  'sulawesi barat': ['sulbar'],
-  'maluku utara': ['malut'],
-  'papua barat': ['pabar'],
-  'kutai timur': ['kutim'],
-  'kutai barat': ['kubar'],
-  'kutai kartanegara': ['kukar'],
-  'lombok timur': ['lotim'],
-  'lombok barat': ['lobar'],
-  'lombok tengah': ['loteng'],
-  'lombok utara': ['klu'],
-  'minahasa utara': ['minut'],
-  'minahasa selatan': ['minsel'],
-  'tanjung jabung barat': ['tanjabbar'],
-  'tanjung jabung timur': ['tanjabtim'],
-};
 
 /** Indonesian prefixes and suffixes tried when looking for a word's root (see `rootOf`). */
 const PREFIXES = ['', 'ke', 'per', 'pe', 'peng', 'pen', 'pem', 'penye', 'ber', 'di', 'se'];

@@ -180,11 +180,13 @@ export function prepareInventory(
     let drop = placeCache.get(app.agencyName);
     if (drop === undefined) placeCache.set(app.agencyName, (drop = placeWords(app.agencyName)));
     return {
-      name: tokens(
-        app.acronym === null || isInitialsOf(app.acronym, app.name)
-          ? app.name
-          : `${app.name} ${app.acronym}`,
-        drop,
+      name: websiteName(
+        tokens(
+          app.acronym === null || isInitialsOf(app.acronym, app.name)
+            ? siteName(app.name)
+            : `${siteName(app.name)} ${app.acronym}`,
+          drop,
+        ),
       ),
       description: tokens(app.description, drop),
       unit: tokens(app.unit, drop),
@@ -316,6 +318,7 @@ export function prepareInventory(
   functions.forEach((f, k) => {
     if (CROSS_CUTTING.has(f.code)) crossCutting.add(k);
   });
+  const levies = functions.findIndex((f) => f.code === 'levies');
   const keywordScores = tokenised.map((t, i) =>
     scoreKeywords(
       t,
@@ -324,6 +327,7 @@ export function prepareInventory(
       phrasesByFirst,
       rootPhrases,
       crossCutting,
+      levies,
     ),
   );
 
@@ -535,6 +539,30 @@ export function assignClusters(
   };
 }
 
+/** A web address in a name ("sumbarprov.go.id", "www.bps.go.id"). */
+const WEB_ADDRESS =
+  /\b(?:www\.)?([a-z0-9-]+)(?:\.[a-z0-9-]+)*\.(?:go\.id|desa\.id|id|com|net|org)\b/i;
+
+/** A name that is a web address names a website: "sumbarprov.go.id" -> "sumbarprov website". */
+function siteName(name: string): string {
+  return name.replace(WEB_ADDRESS, (_, first: string) => `${first} website`);
+}
+
+/**
+ * "Portal" and nothing but generic and place words ("Portal Pemprov Jatim", "Portal NTT") is the
+ * government's website: "portal" alone is no evidence anywhere else ("Portal Perizinan").
+ */
+function websiteName(name: { tokens: string[]; groups: number[] }): {
+  tokens: string[];
+  groups: number[];
+} {
+  if (!name.tokens.includes('portal') || !name.tokens.every(isGenericWord)) return name;
+  return {
+    tokens: [...name.tokens, 'website'],
+    groups: [...name.groups, (name.groups.at(-1) ?? 0) + 1],
+  };
+}
+
 interface KeywordPhrase {
   words: string[];
   fn: number;
@@ -609,6 +637,7 @@ function scoreKeywords(
   phrasesByFirst: ReadonlyMap<string, readonly KeywordPhrase[]>,
   rootPhrases: ReadonlyMap<string, readonly KeywordPhrase[]>,
   crossCutting: ReadonlySet<number>,
+  levies: number,
 ): KeywordScores {
   // (function, term) -> the best field it was found in
   const found = new Map<
@@ -695,6 +724,14 @@ function scoreKeywords(
     if (termList === undefined) terms.set(hit.fn, (termList = []));
     termList.push({ term: hit.term, field: hit.field });
   }
+  // A levy collected by a sector's office is a levy ("Tiket Objek Wisata: penjualan tiket
+  // retribusi masuk"): the sector says whose it is.
+  if (
+    lead === null &&
+    levies >= 0 &&
+    (terms.get(levies) ?? []).some((t) => t.term.startsWith('retribusi'))
+  )
+    lead = levies;
   const scores = new Map<number, number>();
   for (const [key, hits] of byFunctionField) {
     const fn = Number(key.slice(0, key.indexOf('|')));

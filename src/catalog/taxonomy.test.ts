@@ -39,4 +39,30 @@ describe('reference taxonomy', () => {
     const again = await database.services.catalog.listFunctions();
     expect(again.find((f) => f.code === functions[0]?.code)?.name).toBe('Diubah oleh admin');
   });
+
+  it('removes a function the seed data no longer holds, unless an admin edited it or an official decided on it', async () => {
+    const pool = database.handle.pool;
+    await pool.query(
+      `insert into government_functions (code, name, name_en, keywords, edited)
+       values ('old-unused', 'Lama', 'Old', '{parkir}', false),
+              ('old-edited', 'Lama diubah', 'Old, edited', '{parkir}', true),
+              ('old-decided', 'Lama diputuskan', 'Old, decided', '{parkir}', false)`,
+    );
+    const agency = (await pool.query<{ code: string }>('select code from agencies limit 1')).rows[0]
+      ?.code;
+    const app = await pool.query<{ id: string }>(
+      `insert into applications (agency_code, source_id, name) values ($1, 'old-1', 'e-Parkir') returning id`,
+      [agency],
+    );
+    await pool.query(
+      `insert into catalog_decisions (application_id, kind, function_code, decided_by)
+       values ($1, 'confirm', 'old-decided', 'test')`,
+      [app.rows[0]?.id],
+    );
+    expect((await database.services.catalog.seedTaxonomy()).functions).toBe(1);
+    const codes = (await database.services.catalog.listFunctions()).map((f) => f.code);
+    expect(codes).not.toContain('old-unused');
+    expect(codes).toContain('old-edited');
+    expect(codes).toContain('old-decided');
+  });
 });
