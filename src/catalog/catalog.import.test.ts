@@ -114,18 +114,29 @@ describe('catalog import', () => {
 C1,Aplikasi Desa,,,Badan Otorita Contoh,pusat
 C2,Aplikasi Kedua,,,Badan Otorita Contoh,pusat
 C3,Tanpa Level,,,Lembaga Tanpa Level,
+C4,Sentuh Tanahku Medan,,,Kantor Pertanahan Kota Medan,pusat
+C5,Salah Level,,,Pemko Medan,pusat
 `,
     );
+    const rejectsFile = `${folder.path}/missing.rejects.csv`;
     const summary = await database.services.catalog.importCsv(file, {
       createMissingAgencies: true,
+      rejectsFile,
     });
+    // A central office named after its city is a central agency Padu does not know; a city
+    // government at pusat is an error in the file.
     expect(summary).toMatchObject({
-      inserted: 2,
-      rejected: 1,
-      agenciesCreated: ['X.BADAN-OTORITA-CONTOH'],
+      inserted: 3,
+      rejected: 2,
+      agenciesCreated: ['X.BADAN-OTORITA-CONTOH', 'X.KANTOR-PERTANAHAN-KOTA-MEDAN'],
     });
     const agency = await database.services.agencies.findAgency('X.BADAN-OTORITA-CONTOH');
     expect(agency).toMatchObject({ name: 'Badan Otorita Contoh', level: 'pusat' });
+    const office = await database.services.agencies.findAgency('X.KANTOR-PERTANAHAN-KOTA-MEDAN');
+    expect(office).toMatchObject({ level: 'pusat' });
+    const rejects = await rejectsOf(rejectsFile);
+    expect(rejects.map((r) => r[1])).toEqual(['agency_level', 'agency_level']);
+    expect(rejects[1]?.[2]).toMatch(/Pemerintah Kota Medan \(kota\), but agency_level says pusat/);
   });
 
   it('reads levels and statuses as inventories write them', async () => {

@@ -281,7 +281,20 @@ export async function importCatalogCsv(
     const resolved = resolver.resolve(agencyText, level);
     if (resolved.ok) {
       const resolvedLevel = resolver.levelOf(resolved.code);
-      if (level !== undefined && resolvedLevel !== level && !resolved.code.startsWith('X.')) {
+      // A central agency's office named after its place ("Kantor Pertanahan Kota Medan" at
+      // pusat): Padu does not know that agency; with --create-missing-agencies it is created at
+      // the level the row gives. A bare regional government at pusat is still an error.
+      const centralOffice =
+        options.createMissingAgencies === true &&
+        level === 'pusat' &&
+        resolvedLevel !== 'pusat' &&
+        resolved.unit !== null;
+      if (
+        !centralOffice &&
+        level !== undefined &&
+        resolvedLevel !== level &&
+        !resolved.code.startsWith('X.')
+      ) {
         reject(
           'agency_level',
           `"${agencyText}" is ${resolved.name} (${resolvedLevel ?? '?'}), but agency_level says ${level}; correct one of them`,
@@ -295,8 +308,16 @@ export async function importCatalogCsv(
         );
         continue;
       }
-      agency = { code: resolved.code, unit: resolved.unit };
-    } else if (options.createMissingAgencies) {
+      if (!centralOffice) agency = { code: resolved.code, unit: resolved.unit };
+    } else if (!options.createMissingAgencies) {
+      reject(
+        'agency',
+        `agency "${agencyText}" is not known; did you mean ${resolved.suggestions.map((s) => `"${s.name}"`).join(', ')}? ` +
+          'Write it as the agency is named, or import with --create-missing-agencies',
+      );
+      continue;
+    }
+    if (agency === undefined) {
       const createLevel = level ?? (regionalOnly ? regionalLevelIn(agencyText) : undefined);
       if (createLevel === undefined) {
         reject(
@@ -314,13 +335,6 @@ export async function importCatalogCsv(
         created.set(key, row);
       }
       agency = { code: row.code, unit: null };
-    } else {
-      reject(
-        'agency',
-        `agency "${agencyText}" is not known; did you mean ${resolved.suggestions.map((s) => `"${s.name}"`).join(', ')}? ` +
-          'Write it as the agency is named, or import with --create-missing-agencies',
-      );
-      continue;
     }
     const key = `${agency.code}|${sourceId}`;
     const earlier = seen.get(key);
