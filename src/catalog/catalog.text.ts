@@ -18,6 +18,7 @@ const SPELLING: Readonly<Record<string, string>> = {
   kepegawaiaan: 'kepegawaian',
   kepegawean: 'kepegawaian',
   raport: 'rapor',
+  obyek: 'objek',
   perpus: 'perpustakaan',
   absensi: 'presensi',
   absen: 'presensi',

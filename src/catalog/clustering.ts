@@ -611,7 +611,8 @@ const CROSS_CUTTING = new Set([
  * satisfaction ("Pengaduan Pelayanan RSUD", "Website Disdukcapil", "Survei Kepuasan Pasien").
  * Their sector words are the subject, never the function; back-office
  * leads are not channels ("Inventarisasi Tanah" is land records, "Pengawasan Penanaman Modal"
- * investment supervision).
+ * investment supervision). Levies are collected the same way by any sector's office: a text that
+ * says "retribusi" leads with them (scoreKeywords).
  */
 const CHANNELS = new Set([
   'complaints',
@@ -619,6 +620,7 @@ const CHANNELS = new Set([
   'public-information',
   'satisfaction-survey',
   'citizen-portal',
+  'levies',
 ]);
 /** After a channel lead, other functions' learned-profile similarity counts this much. */
 const CHANNEL_PROFILE_FACTOR = 0.6;
@@ -649,7 +651,12 @@ function scoreKeywords(
     { fn: number; term: string; field: EvidenceField; score: number }
   >();
   let headSeen = false;
-  let lead: number | null = null;
+  // A levy collected by a sector's office is a levy ("Tiket Wisata: penjualan tiket masuk objek
+  // wisata sebagai retribusi"): the sector's words say whose it is, as after a channel's name.
+  const levy =
+    levies >= 0 && (fields.name.includes('retribusi') || fields.description.includes('retribusi'));
+  // (A name that starts with a cross-cutting function overrides it below: "Pengaduan Retribusi".)
+  let lead: number | null = levy ? levies : null;
   const firstContent = fields.name.findIndex((w) => !isGenericWord(w));
   for (const field of ['name', 'description', 'unit'] as const) {
     const words = fields[field];
@@ -724,14 +731,6 @@ function scoreKeywords(
     if (termList === undefined) terms.set(hit.fn, (termList = []));
     termList.push({ term: hit.term, field: hit.field });
   }
-  // A levy collected by a sector's office is a levy ("Tiket Objek Wisata: penjualan tiket
-  // retribusi masuk"): the sector says whose it is.
-  if (
-    lead === null &&
-    levies >= 0 &&
-    (terms.get(levies) ?? []).some((t) => t.term.startsWith('retribusi'))
-  )
-    lead = levies;
   const scores = new Map<number, number>();
   for (const [key, hits] of byFunctionField) {
     const fn = Number(key.slice(0, key.indexOf('|')));
