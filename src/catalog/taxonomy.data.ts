@@ -1336,6 +1336,8 @@ export const GOVERNMENT_FUNCTIONS: readonly GovernmentFunctionSeed[] = [
       'elemen data',
       'data dasar',
       'data pembangunan daerah',
+      'war room',
+      'smart city dashboard',
     ],
   },
   {
@@ -2168,6 +2170,9 @@ export const GOVERNMENT_FUNCTIONS: readonly GovernmentFunctionSeed[] = [
       'sipp apip',
       'mcp',
       'mcp kpk',
+      'pencegahan korupsi',
+      'harta kekayaan',
+      'pengendalian gratifikasi',
     ],
   },
   {
