@@ -10,17 +10,21 @@ import { pairwiseScores, type PairwiseScores } from './cluster-quality.ts';
  * The clustering against hand-labelled inventories, through the same commands a user runs: import
  * with --create-missing-agencies, cluster, export; each inventory in a database of its own.
  *
- * Ten inventories by ten hands (test/fixtures/catalog; the history, and what each scored when it
- * arrived, is in docs/decisions/0011-taxonomy-grain-from-independent-labellers.md):
+ * Eleven inventories by eleven hands in test/fixtures/catalog. What each scored when it arrived
+ * is in docs/BENCHMARKS.md; how the taxonomy settles their disagreements in
+ * docs/decisions/0011-taxonomy-grain-from-independent-labellers.md.
  * - the first to fourth were labelled with the taxonomy's list of functions in view, so they say
  *   little about where a labeller draws the line between two functions; the fourth was never used
  *   for tuning;
  * - the fifth and sixth were labelled with lists of functions their labellers made up;
- * - the seventh to tenth with the functions the issue lists, plus labels of their own for the rest
- *   (the labellers' definitions and judgement calls: labelled-inventory-N.labels.md).
+ * - the seventh to tenth and the thirteenth with the functions the issue lists, plus labels of
+ *   their own for the rest (the labellers' definitions and judgement calls:
+ *   labelled-inventory-N.labels.md). The eleventh, twelfth and fourteenth were written at the same
+ *   time and kept out of the repository, to be scored, not read.
  * Where two functions could be one cluster or two (school admission and schools, payroll and
- * finance…), the taxonomy follows what most of the fifth to tenth did, change by change (the
- * decision record has the figures). So the first four lose a little where their grain differs.
+ * finance…), the taxonomy follows what most of the fifth to tenth and the thirteenth did, change
+ * by change (the decision record has the figures). So the first four lose a little where their
+ * grain differs.
  *
  * The bars sit a little below today's figures, to catch regressions, not to claim them.
  */
@@ -82,14 +86,20 @@ async function score(
 const INVENTORIES: [string, string, number, number][] = [
   ['labelled-inventory.csv', 'the first', 0.94, 0.89],
   ['labelled-inventory-2.csv', 'the second', 0.95, 0.9],
-  ['labelled-inventory-3.csv', 'the third', 0.92, 0.89],
+  ['labelled-inventory-3.csv', 'the third', 0.92, 0.88],
   ['labelled-inventory-4.csv', 'the fourth, never used for tuning', 0.82, 0.79],
   ['labelled-inventory-5.csv', "the fifth, labelled with its labeller's own functions", 0.82, 0.89],
-  ['labelled-inventory-6.csv', "the sixth, labelled with its labeller's own functions", 0.8, 0.73],
+  ['labelled-inventory-6.csv', "the sixth, labelled with its labeller's own functions", 0.79, 0.73],
   ['labelled-inventory-7.csv', "the seventh, labelled with the issue's functions", 0.96, 0.88],
-  ['labelled-inventory-8.csv', "the eighth, labelled with the issue's functions", 0.88, 0.9],
+  ['labelled-inventory-8.csv', "the eighth, labelled with the issue's functions", 0.91, 0.9],
   ['labelled-inventory-9.csv', "the ninth, labelled with the issue's functions", 0.93, 0.89],
-  ['labelled-inventory-10.csv', "the tenth, labelled with the issue's functions", 0.82, 0.89],
+  ['labelled-inventory-10.csv', "the tenth, labelled with the issue's functions", 0.83, 0.9],
+  [
+    'labelled-inventory-13.csv',
+    "the thirteenth, half central agencies, the issue's functions",
+    0.83,
+    0.86,
+  ],
 ];
 
 describe('clustering quality on hand-labelled inventories', () => {

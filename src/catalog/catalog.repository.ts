@@ -126,8 +126,10 @@ export async function loadClusterApplications(pool: pg.Pool): Promise<ClusterApp
     description: string | null;
     unit: string | null;
     agency_name: string;
+    agency_level: string;
   }>(`
-    select a.id, a.name, a.acronym, a.description, a.unit, g.name as agency_name
+    select a.id, a.name, a.acronym, a.description, a.unit, g.name as agency_name,
+      g.level as agency_level
     from applications a join agencies g on g.code = a.agency_code
     order by a.id`);
   return rows.map((r) => ({
@@ -137,6 +139,7 @@ export async function loadClusterApplications(pool: pg.Pool): Promise<ClusterApp
     description: r.description,
     unit: r.unit,
     agencyName: r.agency_name,
+    central: r.agency_level === 'pusat',
   }));
 }
 

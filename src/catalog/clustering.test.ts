@@ -25,7 +25,15 @@ function app(
   agencyName = 'Kabupaten Sleman',
   acronym: string | null = null,
 ): ClusterApplication {
-  return { id: nextId++, name, acronym, description, unit, agencyName };
+  return {
+    id: nextId++,
+    name,
+    acronym,
+    description,
+    unit,
+    agencyName,
+    central: !/^(Kabupaten|Kota|Provinsi) /.test(agencyName),
+  };
 }
 
 function functionOf(
@@ -103,6 +111,33 @@ describe('clustering by function', () => {
     const { of } = functionOf([employee, organisation]);
     expect(of(employee)?.functionCode).toBe('employee-performance');
     expect(of(organisation)?.functionCode).toBe('organisational-performance');
+  });
+
+  it("files finance by the owner's level: central agencies onto SAKTI, regional governments onto SIPD", () => {
+    const ministry = app(
+      'Aplikasi Keuangan',
+      'Penatausahaan keuangan dan laporan keuangan satker',
+      'Biro Keuangan',
+      'Kementerian Pertanian',
+    );
+    const regency = app(
+      'Aplikasi Keuangan',
+      'Penatausahaan keuangan dan laporan keuangan',
+      'BPKAD',
+      'Kabupaten Sleman',
+    );
+    // A ministry's system for regional budgets is regional finance.
+    const forRegions = app(
+      'SIKD',
+      'Pengumpulan laporan keuangan daerah dan APBD pemerintah daerah',
+      'Ditjen Perimbangan Keuangan',
+      'Kementerian Keuangan',
+    );
+    const { of } = functionOf([ministry, regency, forRegions]);
+    expect(of(ministry)?.functionCode).toBe('state-finance');
+    expect(of(ministry)?.sharedApplication).toBe('sakti');
+    expect(of(regency)?.functionCode).toBe('regional-finance');
+    expect(of(forRegions)?.functionCode).toBe('regional-finance');
   });
 
   it('groups applications of a function missing from the taxonomy among themselves', () => {

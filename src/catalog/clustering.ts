@@ -14,7 +14,9 @@ import { isGenericWord, placeWords, rootOf, textTokenGroups, textTokens } from '
  *    fields, weighted by field (name > description > unit), phrase length and how many functions
  *    share the keyword; a keyword inside a longer one of another function does not count
  *    (longest match). A name that starts with a cross-cutting function (personnel, complaints,
- *    website…) is that function's, whatever sector's words follow.
+ *    website…) is that function's, whatever sector's words follow; so is a levy, whichever
+ *    office collects it. The owner's level settles finance: a central agency's consolidates onto
+ *    SAKTI, a regional government's onto SIPD.
  * 3. Learned evidence: TF-IDF vectors; each function's centroid is built from the officials'
  *    decisions and the applications with decisive keyword evidence, so that words no keyword list
  *    holds (brand names, local terms) still count. Blocking: similarities are computed only over
@@ -34,6 +36,8 @@ export interface ClusterApplication {
   readonly unit: string | null;
   /** The owning agency's name; its place words are not evidence of a function. */
   readonly agencyName: string;
+  /** Whether the owning agency is a central one (pusat): its finance consolidates elsewhere. */
+  readonly central: boolean;
 }
 
 export interface ClusterFunction {
@@ -346,6 +350,24 @@ export function assignClusters(
     if (CHANNELS.has(f.code)) channels.add(k);
   });
   const functionIndex = new Map(functions.map((f, i) => [f.code, i]));
+  const regionalFinance = functionIndex.get('regional-finance');
+  const stateFinance = functionIndex.get('state-finance');
+  /**
+   * Central agencies' finance consolidates onto SAKTI, regional governments' onto SIPD: the same
+   * words are one function or the other by the owner's level, unless the text names regional
+   * finance itself (a ministry's system for regional budgets).
+   */
+  const byLevel = (fn: number, central: boolean, fields: Prepared['fields']): number => {
+    if (regionalFinance === undefined || stateFinance === undefined) return fn;
+    if (fn === regionalFinance && central)
+      return [fields.name, fields.description].some((words) =>
+        words.some((w) => REGIONAL_FINANCE_WORDS.has(w)),
+      )
+        ? fn
+        : stateFinance;
+    if (fn === stateFinance && !central) return regionalFinance;
+    return fn;
+  };
   const decisionOf = new Map<number, ClusterDecision>();
   for (const d of decisions) decisionOf.set(d.applicationId, d);
 
@@ -481,6 +503,7 @@ export function assignClusters(
       leftovers.push(i);
       continue;
     }
+    best = { fn: byLevel(best.fn, app.central, p.fields), score: best.score };
     const f = functions[best.fn];
     if (f === undefined) continue;
     const margin = second === null ? 1 : (best.score - second.score) / best.score;
@@ -621,6 +644,16 @@ const CHANNELS = new Set([
   'satisfaction-survey',
   'citizen-portal',
   'levies',
+]);
+/** Words that name regional finance itself, not finance in general (roots, as in Prepared). */
+const REGIONAL_FINANCE_WORDS = new Set([
+  'daerah',
+  'apbd',
+  'sipd',
+  'bpkad',
+  'bpkd',
+  'pemda',
+  'blud',
 ]);
 /** After a channel lead, other functions' learned-profile similarity counts this much. */
 const CHANNEL_PROFILE_FACTOR = 0.6;
