@@ -102,7 +102,6 @@ export const ACRONYMS: Readonly<Record<string, string>> = {
   ektp: 'kartu tanda penduduk',
   kk: 'kartu keluarga',
   nik: 'kependudukan',
-  siks: 'kesejahteraan sosial',
   siksng: 'kesejahteraan sosial',
   dtks: 'data terpadu kesejahteraan sosial',
   pkh: 'bantuan sosial keluarga harapan',
