@@ -571,15 +571,18 @@ function siteName(name: string): string {
   return name.replace(WEB_ADDRESS, (_, first: string) => `${first} website`);
 }
 
+/** Words for a website that are no evidence on their own ("Portal Perizinan", "berbasis web"). */
+const SITE_WORDS = new Set(['portal', 'web']);
+
 /**
- * "Portal" and nothing but generic and place words ("Portal Pemprov Jatim", "Portal NTT") is the
- * government's website: "portal" alone is no evidence anywhere else ("Portal Perizinan").
+ * "Portal" or "Web" and nothing but generic and place words ("Portal Pemprov Jatim", "Web Kab.
+ * Deiyai") is the government's website.
  */
 function websiteName(name: { tokens: string[]; groups: number[] }): {
   tokens: string[];
   groups: number[];
 } {
-  if (!name.tokens.includes('portal') || !name.tokens.every(isGenericWord)) return name;
+  if (!name.tokens.some((w) => SITE_WORDS.has(w)) || !name.tokens.every(isGenericWord)) return name;
   return {
     tokens: [...name.tokens, 'website'],
     groups: [...name.groups, (name.groups.at(-1) ?? 0) + 1],

@@ -1456,6 +1456,8 @@ export const GOVERNMENT_FUNCTIONS: readonly GovernmentFunctionSeed[] = [
       'surat desa',
       'layanan surat desa',
       'administrasi surat desa',
+      'pemerintahan negeri',
+      'ohoi',
     ],
   },
   {
@@ -1715,6 +1717,7 @@ export const GOVERNMENT_FUNCTIONS: readonly GovernmentFunctionSeed[] = [
       'kelapa sawit',
       'harga tbs',
       'tbs',
+      'statistik pertanian',
     ],
   },
   {
@@ -2294,6 +2297,7 @@ export const GOVERNMENT_FUNCTIONS: readonly GovernmentFunctionSeed[] = [
       'dislautkan',
       'lelang ikan',
       'pelelangan ikan',
+      'statistik perikanan',
     ],
   },
   {
