@@ -10,14 +10,14 @@ import { pairwiseScores, type PairwiseScores } from './cluster-quality.ts';
  * The clustering against hand-labelled inventories, through the same commands a user runs: import
  * with --create-missing-agencies, cluster, export; each inventory in a database of its own.
  *
- * Sixteen inventories by sixteen hands in test/fixtures/catalog. What each scored when it arrived
+ * Seventeen inventories by seventeen hands in test/fixtures/catalog. What each scored when it arrived
  * is in docs/BENCHMARKS.md; how the taxonomy settles their disagreements in
  * docs/decisions/0011-taxonomy-grain-from-independent-labellers.md.
  * - the first to fourth were labelled with the taxonomy's list of functions in view, so they say
  *   little about where a labeller draws the line between two functions; the fourth was never used
  *   for tuning;
  * - the fifth and sixth were labelled with lists of functions their labellers made up;
- * - the seventh to tenth, the thirteenth and the fifteenth to nineteenth with
+ * - the seventh to tenth, the thirteenth and the fifteenth to twentieth with
  *   the functions the issue lists, plus labels of their own for the rest (the labellers'
  *   definitions and judgement calls: labelled-inventory-N.labels.md). The eleventh, twelfth,
  *   fourteenth and twenty-first were written at the same time and kept out of the repository, to
@@ -85,7 +85,7 @@ async function score(
 
 /** [file, what it is, precision bar, recall bar] */
 const INVENTORIES: [string, string, number, number][] = [
-  ['labelled-inventory.csv', 'the first', 0.91, 0.87],
+  ['labelled-inventory.csv', 'the first', 0.91, 0.88],
   ['labelled-inventory-2.csv', 'the second', 0.91, 0.89],
   ['labelled-inventory-3.csv', 'the third', 0.88, 0.86],
   ['labelled-inventory-4.csv', 'the fourth, never used for tuning', 0.82, 0.78],
@@ -93,7 +93,7 @@ const INVENTORIES: [string, string, number, number][] = [
   ['labelled-inventory-6.csv', "the sixth, labelled with its labeller's own functions", 0.83, 0.75],
   ['labelled-inventory-7.csv', "the seventh, labelled with the issue's functions", 0.96, 0.88],
   ['labelled-inventory-8.csv', "the eighth, labelled with the issue's functions", 0.92, 0.91],
-  ['labelled-inventory-9.csv', "the ninth, labelled with the issue's functions", 0.94, 0.9],
+  ['labelled-inventory-9.csv', "the ninth, labelled with the issue's functions", 0.93, 0.9],
   ['labelled-inventory-10.csv', "the tenth, labelled with the issue's functions", 0.9, 0.92],
   [
     'labelled-inventory-13.csv',
@@ -121,6 +121,12 @@ const INVENTORIES: [string, string, number, number][] = [
     0.92,
   ],
   ['labelled-inventory-19.csv', "the nineteenth, English names, the issue's functions", 0.9, 0.94],
+  [
+    'labelled-inventory-20.csv',
+    "the twentieth, ministries' sector systems, the issue's functions",
+    0.86,
+    0.85,
+  ],
 ];
 
 describe('clustering quality on hand-labelled inventories', () => {
