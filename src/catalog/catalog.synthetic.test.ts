@@ -147,8 +147,8 @@ describe('generateInventory', () => {
     expect(generateInventory({ count: 0, seed: 1, agencies: AGENCIES })).toEqual([]);
     expect(generateInventory({ count: 3, seed: 1, agencies: AGENCIES })).toHaveLength(3);
     expect(new Set(inventory.map((a) => a.id)).size).toBe(FULL_SIZE);
-    expect(inventory[0]?.id).toBe('APP-00001');
-    expect(inventory.at(-1)?.id).toBe('APP-27400');
+    expect(inventory[0]?.id).toBe('SYN-00001');
+    expect(inventory.at(-1)?.id).toBe('SYN-27400');
   });
 
   it('rejects a count that is not a whole number and an empty agency list', () => {

@@ -475,7 +475,8 @@ export function generateInventory(options: {
       if (random() < 0.4) unit = '';
     }
     rows.push({
-      id: `APP-${String(i + 1).padStart(width, '0')}`,
+      // SYN-: never mistaken for an agency's own ids when both are in one export.
+      id: `SYN-${String(i + 1).padStart(width, '0')}`,
       name,
       acronym,
       description,
