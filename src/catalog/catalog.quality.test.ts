@@ -10,22 +10,20 @@ import { pairwiseScores, type PairwiseScores } from './cluster-quality.ts';
  * The clustering against hand-labelled inventories, through the same commands a user runs: import
  * with --create-missing-agencies, cluster, export; each inventory in a database of its own.
  *
- * Seventeen inventories by seventeen hands in test/fixtures/catalog. What each scored when it arrived
- * is in docs/BENCHMARKS.md; how the taxonomy settles their disagreements in
+ * Twenty-four inventories by twenty-four hands in test/fixtures/catalog. What each scored when it
+ * arrived is in docs/BENCHMARKS.md; how the taxonomy settles their disagreements in
  * docs/decisions/0011-taxonomy-grain-from-independent-labellers.md.
  * - the first to fourth were labelled with the taxonomy's list of functions in view, so they say
  *   little about where a labeller draws the line between two functions; the fourth was never used
  *   for tuning;
  * - the fifth and sixth were labelled with lists of functions their labellers made up;
- * - the seventh to tenth, the thirteenth and the fifteenth to twentieth with
- *   the functions the issue lists, plus labels of their own for the rest (the labellers'
- *   definitions and judgement calls: labelled-inventory-N.labels.md). The eleventh, twelfth,
- *   fourteenth and twenty-first were written at the same time and kept out of the repository, to
- *   be scored, not read.
+ * - the rest with the functions the issue lists, plus labels of their own for the rest (the
+ *   labellers' definitions and judgement calls: labelled-inventory-N.labels.md). Of those, the
+ *   eleventh, twelfth, fourteenth and twenty-first were held out while the taxonomy was tuned on
+ *   the others: they were scored, never read, and are the figure to expect of a new inventory.
  * Where two functions could be one cluster or two (school admission and schools, payroll and
- * finance…), the taxonomy follows what most of the independent labellers did, change
- * by change (the decision record has the figures). So the first four lose a little where their
- * grain differs.
+ * finance…), the taxonomy follows what most of the independent labellers did, change by change
+ * (the decision record has the figures). So the first four lose where their grain differs.
  *
  * The bars sit a little below today's figures, to catch regressions, not to claim them.
  */
@@ -85,48 +83,31 @@ async function score(
 
 /** [file, what it is, precision bar, recall bar] */
 const INVENTORIES: [string, string, number, number][] = [
-  ['labelled-inventory.csv', 'the first', 0.91, 0.88],
-  ['labelled-inventory-2.csv', 'the second', 0.91, 0.89],
-  ['labelled-inventory-3.csv', 'the third', 0.88, 0.86],
-  ['labelled-inventory-4.csv', 'the fourth, never used for tuning', 0.82, 0.78],
-  ['labelled-inventory-5.csv', "the fifth, labelled with its labeller's own functions", 0.84, 0.89],
-  ['labelled-inventory-6.csv', "the sixth, labelled with its labeller's own functions", 0.83, 0.75],
-  ['labelled-inventory-7.csv', "the seventh, labelled with the issue's functions", 0.96, 0.88],
-  ['labelled-inventory-8.csv', "the eighth, labelled with the issue's functions", 0.92, 0.91],
-  ['labelled-inventory-9.csv', "the ninth, labelled with the issue's functions", 0.93, 0.9],
-  ['labelled-inventory-10.csv', "the tenth, labelled with the issue's functions", 0.9, 0.92],
-  [
-    'labelled-inventory-13.csv',
-    "the thirteenth, half central agencies, the issue's functions",
-    0.89,
-    0.88,
-  ],
-  [
-    'labelled-inventory-15.csv',
-    "the fifteenth, smart-city brands, the issue's functions",
-    0.9,
-    0.89,
-  ],
-  [
-    'labelled-inventory-16.csv',
-    "the sixteenth, formal descriptions, the issue's functions",
-    0.89,
-    0.88,
-  ],
-  ['labelled-inventory-17.csv', "the seventeenth, provinces, the issue's functions", 0.87, 0.85],
-  [
-    'labelled-inventory-18.csv',
-    "the eighteenth, Papua, Maluku and Nusa Tenggara, the issue's functions",
-    0.85,
-    0.92,
-  ],
-  ['labelled-inventory-19.csv', "the nineteenth, English names, the issue's functions", 0.9, 0.94],
-  [
-    'labelled-inventory-20.csv',
-    "the twentieth, ministries' sector systems, the issue's functions",
-    0.86,
-    0.85,
-  ],
+  ['labelled-inventory.csv', 'the first', 0.85, 0.88],
+  ['labelled-inventory-2.csv', 'the second', 0.85, 0.89],
+  ['labelled-inventory-3.csv', 'the third', 0.84, 0.85],
+  ['labelled-inventory-4.csv', 'the fourth, never tuned on', 0.79, 0.79],
+  ['labelled-inventory-5.csv', 'the fifth, own functions', 0.81, 0.89],
+  ['labelled-inventory-6.csv', 'the sixth, own functions', 0.81, 0.75],
+  ['labelled-inventory-7.csv', "the seventh, the issue's", 0.96, 0.88],
+  ['labelled-inventory-8.csv', "the eighth, the issue's", 0.92, 0.93],
+  ['labelled-inventory-9.csv', "the ninth, the issue's", 0.93, 0.91],
+  ['labelled-inventory-10.csv', "the tenth, the issue's", 0.91, 0.94],
+  ['labelled-inventory-13.csv', 'the 13th, central agencies', 0.91, 0.92],
+  ['labelled-inventory-15.csv', 'the 15th, smart-city brands', 0.91, 0.91],
+  ['labelled-inventory-16.csv', 'the 16th, formal descriptions', 0.91, 0.9],
+  ['labelled-inventory-17.csv', 'the 17th, provinces', 0.87, 0.87],
+  ['labelled-inventory-18.csv', 'the 18th, Papua, Maluku, NT', 0.84, 0.93],
+  ['labelled-inventory-19.csv', 'the 19th, English names', 0.91, 0.94],
+  ['labelled-inventory-20.csv', "the 20th, ministries' sectors", 0.86, 0.86],
+  ['labelled-inventory-22.csv', "the 22nd, regencies' offices", 0.88, 0.95],
+  ['labelled-inventory-23.csv', 'the 23rd, central agencies', 0.88, 0.91],
+  ['labelled-inventory-24.csv', 'the 24th, regional sectors', 0.85, 0.89],
+  // Held out while the taxonomy was tuned (see above): scored, never read.
+  ['labelled-inventory-11.csv', 'the 11th, held out', 0.93, 0.92],
+  ['labelled-inventory-12.csv', 'the 12th, held out', 0.92, 0.88],
+  ['labelled-inventory-14.csv', 'the 14th, held out', 0.86, 0.89],
+  ['labelled-inventory-21.csv', 'the 21st, held out', 0.96, 0.96],
 ];
 
 describe('clustering quality on hand-labelled inventories', () => {

@@ -70,7 +70,7 @@ const GENERIC = new Set(
     'kementerian digunakan menggunakan mengelola pengelolaan dikelola kelola memudahkan mudah ' +
     'cepat tepat akurat real time realtime efisien efektif terintegrasi terpadu integrasi smart ' +
     'digital elektronik mandiri bersama kegiatan proses layanan pelayanan data monitoring ' +
-    'dashboard kanal posko portal'
+    'dashboard kanal posko portal my'
   ).split(' '),
 );
 
@@ -161,7 +161,8 @@ function decode(word: string, out: string[]): void {
   for (const prefix of ['sim', 'si', 'e']) {
     if (word.length <= prefix.length + 2 || !word.startsWith(prefix)) continue;
     const rest = word.slice(prefix.length);
-    const expansion = ACRONYMS[rest] ?? FRAGMENTS[rest];
+    // A fragment is what a prefixed name is built from: SIMDUK is kependudukan, not DUK.
+    const expansion = FRAGMENTS[rest] ?? ACRONYMS[rest];
     if (expansion !== undefined) {
       out.push(word, ...expansion.split(' '));
       return;

@@ -302,6 +302,7 @@ export const GOVERNMENT_FUNCTIONS: readonly GovernmentFunctionSeed[] = [
       'arsip pegawai',
       'e-arsip pegawai',
       'arsip digital pegawai',
+      'my asn',
     ],
   },
   {
@@ -378,6 +379,9 @@ export const GOVERNMENT_FUNCTIONS: readonly GovernmentFunctionSeed[] = [
       'jaspel',
       'log harian',
       'penilaian skp',
+      'penilaian kinerja kepala sekolah',
+      'pkks',
+      'pkg',
     ],
   },
   {
@@ -534,6 +538,9 @@ export const GOVERNMENT_FUNCTIONS: readonly GovernmentFunctionSeed[] = [
       'simda gaji',
       'gaji pppk',
       'honorarium',
+      'belanja hibah',
+      'nphd',
+      'naskah perjanjian hibah',
     ],
   },
   {
@@ -648,6 +655,8 @@ export const GOVERNMENT_FUNCTIONS: readonly GovernmentFunctionSeed[] = [
       'e-proc',
       'vendor management',
       'e-tender',
+      'siplah',
+      'pengadaan sekolah',
     ],
   },
   {
@@ -877,14 +886,6 @@ export const GOVERNMENT_FUNCTIONS: readonly GovernmentFunctionSeed[] = [
       'registrasi alat kesehatan',
       'e-registration',
       'e-registrasi',
-    ],
-  },
-  {
-    code: 'building-approval',
-    name: 'Persetujuan bangunan gedung',
-    nameEn: 'Building approval',
-    sharedApplication: 'simbg',
-    keywords: [
       'bangunan gedung',
       'pbg',
       'imb',
@@ -896,11 +897,10 @@ export const GOVERNMENT_FUNCTIONS: readonly GovernmentFunctionSeed[] = [
       'bangunan',
       'mendirikan bangunan',
       'simbg',
-      'krk',
-      'keterangan rencana kota',
-      'advis planning',
       'tabg',
       'retribusi pbg',
+      'stdb',
+      'surat tanda daftar budidaya',
     ],
   },
   {
@@ -989,6 +989,8 @@ export const GOVERNMENT_FUNCTIONS: readonly GovernmentFunctionSeed[] = [
       'blt desa',
       'bantuan langsung tunai dana desa',
       'santunan kematian',
+      'kjp',
+      'kartu jakarta pintar',
     ],
   },
   {
@@ -1153,6 +1155,12 @@ export const GOVERNMENT_FUNCTIONS: readonly GovernmentFunctionSeed[] = [
       'rujukan terintegrasi',
       'sistem rujukan',
       'rujukan pasien',
+      'rsup',
+      'rumah sakit umum pusat',
+      'rsu',
+      'rsia',
+      'rsj',
+      'rumah sakit jiwa',
     ],
   },
   {
@@ -1235,6 +1243,9 @@ export const GOVERNMENT_FUNCTIONS: readonly GovernmentFunctionSeed[] = [
       'student',
       'school',
       'teacher',
+      'spj bos',
+      'laporan dana bos',
+      'bos sd',
     ],
   },
   {
@@ -1499,6 +1510,9 @@ export const GOVERNMENT_FUNCTIONS: readonly GovernmentFunctionSeed[] = [
       'administrasi surat desa',
       'pemerintahan negeri',
       'ohoi',
+      'surat kelurahan',
+      'layanan kelurahan',
+      'surat keterangan kelurahan',
     ],
   },
   {
@@ -1545,6 +1559,10 @@ export const GOVERNMENT_FUNCTIONS: readonly GovernmentFunctionSeed[] = [
       'profil kesehatan',
       'data pokok daerah',
       'data pokok pembangunan',
+      'dashboard bupati',
+      'dashboard walikota',
+      'dashboard gubernur',
+      'sistem informasi eksekutif',
     ],
   },
   {
@@ -1615,9 +1633,11 @@ export const GOVERNMENT_FUNCTIONS: readonly GovernmentFunctionSeed[] = [
       'elearning asn',
       'lms asn',
       'mooc',
-      'learning management system',
       'asn corpu',
       'pembelajaran daring asn',
+      'pembelajaran mandiri asn',
+      'learning center',
+      'e-learning pegawai',
     ],
   },
   {
@@ -1719,6 +1739,9 @@ export const GOVERNMENT_FUNCTIONS: readonly GovernmentFunctionSeed[] = [
       'simpul jaringan',
       'citra satelit',
       'peta tematik',
+      'krk',
+      'keterangan rencana kota',
+      'advis planning',
     ],
   },
   {
@@ -2261,6 +2284,7 @@ export const GOVERNMENT_FUNCTIONS: readonly GovernmentFunctionSeed[] = [
       'fsva',
       'panel harga',
       'operasi pasar',
+      'neraca bahan makanan',
     ],
   },
   {
@@ -2818,6 +2842,8 @@ export const GOVERNMENT_FUNCTIONS: readonly GovernmentFunctionSeed[] = [
       'penilaian layanan',
       'kuesioner kepuasan',
       'rating layanan',
+      'survei ikm',
+      'survei skm',
     ],
   },
   {
