@@ -180,11 +180,15 @@ export function prepareInventory(
   };
   // 1. Text -> tokens per field (with the written word each comes from), then roots.
   const placeCache = new Map<string, Set<string>>();
+  const ownerCache = new Map<string, Set<string>>();
   const grouped = applications.map((app) => {
     let drop = placeCache.get(app.agencyName);
     if (drop === undefined) placeCache.set(app.agencyName, (drop = placeWords(app.agencyName)));
+    let owner = ownerCache.get(app.agencyName);
+    if (owner === undefined) ownerCache.set(app.agencyName, (owner = ownerWords(app.agencyName)));
     return {
       name: websiteName(
+        owner,
         tokens(
           app.acronym === null || isInitialsOf(app.acronym, app.name)
             ? siteName(app.name)
@@ -575,14 +579,35 @@ function siteName(name: string): string {
 const SITE_WORDS = new Set(['portal', 'web']);
 
 /**
- * "Portal" or "Web" and nothing but generic and place words ("Portal Pemprov Jatim", "Web Kab.
- * Deiyai") is the government's website.
+ * The words a name may use for its owner: the agency's name, its initials ("Badan Pusat Statistik"
+ * -> bps) and ministries' short names ("Kemenkes", "Kementan").
  */
-function websiteName(name: { tokens: string[]; groups: number[] }): {
+function ownerWords(agencyName: string): Set<string> {
+  const words = textTokens(agencyName);
+  const initials = agencyName
+    .split(/[^A-Za-z]+/)
+    .filter((w) => w.length > 0 && !/^(dan|untuk|the|of)$/i.test(w))
+    .map((w) => w[0]?.toLowerCase() ?? '')
+    .join('');
+  return new Set([...words, initials]);
+}
+
+/**
+ * "Portal" or "Web" and nothing but generic, place and owner words ("Portal Pemprov Jatim", "Web
+ * Kab. Deiyai", "Portal Kemenkes") is the agency's website.
+ */
+function websiteName(
+  owner: ReadonlySet<string>,
+  name: { tokens: string[]; groups: number[] },
+): {
   tokens: string[];
   groups: number[];
 } {
-  if (!name.tokens.some((w) => SITE_WORDS.has(w)) || !name.tokens.every(isGenericWord)) return name;
+  if (
+    !name.tokens.some((w) => SITE_WORDS.has(w)) ||
+    !name.tokens.every((w) => isGenericWord(w) || owner.has(w) || /^kem(en|ko)[a-z]+$/.test(w))
+  )
+    return name;
   return {
     tokens: [...name.tokens, 'website'],
     groups: [...name.groups, (name.groups.at(-1) ?? 0) + 1],
