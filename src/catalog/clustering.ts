@@ -507,6 +507,8 @@ export function assignClusters(
       leftovers.push(i);
       continue;
     }
+    // The level may move finance to the other finance function; its evidence is the same words.
+    const scored = best.fn;
     best = { fn: byLevel(best.fn, app.central, p.fields), score: best.score };
     const f = functions[best.fn];
     if (f === undefined) continue;
@@ -519,7 +521,7 @@ export function assignClusters(
       confidence: round(Math.min(1, best.score) * (0.5 + 0.5 * margin)),
       decided: false,
       evidence: {
-        terms: kw.terms.get(best.fn) ?? [],
+        terms: kw.terms.get(best.fn) ?? kw.terms.get(scored) ?? [],
         neighbours,
         profileSimilarity: round(sims[best.fn] ?? 0),
         runnerUp:
@@ -674,15 +676,7 @@ const CHANNELS = new Set([
   'levies',
 ]);
 /** Words that name regional finance itself, not finance in general (roots, as in Prepared). */
-const REGIONAL_FINANCE_WORDS = new Set([
-  'daerah',
-  'apbd',
-  'sipd',
-  'bpkad',
-  'bpkd',
-  'pemda',
-  'blud',
-]);
+const REGIONAL_FINANCE_WORDS = new Set(['daerah', 'apbd', 'sipd', 'bpkad', 'bpkd', 'blud']);
 /** After a channel lead, other functions' learned-profile similarity counts this much. */
 const CHANNEL_PROFILE_FACTOR = 0.6;
 /** After a cross-cutting lead, other functions' hits in the name and the unit count this much. */
