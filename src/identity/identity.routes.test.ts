@@ -18,12 +18,18 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-async function loginFully(client: CitizenClient, nik: string, password: string, secret: string) {
+async function loginFully(
+  client: CitizenClient,
+  nik: string,
+  password: string,
+  secret: string,
+  // The previous code's step was used by registration; the next step's code is accepted too.
+  codeAtMs = Date.now() + 30_000,
+) {
   const first = await client.request('POST', '/api/v1/identity/login', { nik, password });
   expect(first).toMatchObject({ status: 200, body: { stage: 'totp' } });
-  // The previous code's step was used by registration; the next step's code is accepted too.
   const second = await client.request('POST', '/api/v1/identity/login/totp', {
-    code: totpCode(secret, Date.now() + 30_000),
+    code: totpCode(secret, codeAtMs),
   });
   return second;
 }
@@ -154,7 +160,10 @@ describe('citizen registration and login', () => {
     });
 
     const login = new CitizenClient(server.url);
-    const active = await loginFully(login, budi.nik, 'kata-sandi-budi', secret);
+    // One instant for the login and its replay: a 30-second step boundary between the two must not
+    // turn the replay into the next, unused, code.
+    const codeAtMs = Date.now() + 30_000;
+    const active = await loginFully(login, budi.nik, 'kata-sandi-budi', secret, codeAtMs);
     expect(active).toMatchObject({
       status: 200,
       body: { stage: 'active', citizen: { nik: budi.nik } },
@@ -166,7 +175,7 @@ describe('citizen registration and login', () => {
       password: 'kata-sandi-budi',
     });
     const replayed = await replay.request('POST', '/api/v1/identity/login/totp', {
-      code: totpCode(secret, Date.now() + 30_000),
+      code: totpCode(secret, codeAtMs),
     });
     expect(replayed.status).toBe(401);
     expect(replayed.body.error.code).toBe('INVALID_CODE');
